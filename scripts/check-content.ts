@@ -1,0 +1,34 @@
+/**
+ * `npm run check:content`: validates every article under content/ without
+ * building the site, and prints each problem as `path:line:column: message`.
+ * Exits 1 when there are problems.
+ */
+import { join } from 'node:path';
+import { formatProblemReport, plural } from '../src/lib/articles/problems.ts';
+import { readClock } from '../src/lib/clock.ts';
+import { loadCollection, parseSourceFile } from '../src/lib/collection.ts';
+
+const rootDir = process.cwd();
+const started = performance.now();
+try {
+  const collection = await loadCollection({
+    rootDir,
+    contentDir: join(rootDir, 'content'),
+    now: readClock(process.env),
+    includeUnpublished: false,
+    parse: parseSourceFile,
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  if (collection.problems.length) {
+    console.error(formatProblemReport(collection.problems));
+    process.exitCode = 1;
+  } else {
+    console.log(
+      `${plural(collection.fileCount, 'article file')} checked in ${seconds} s: no problems. ` +
+        `${collection.articles.length} published, ${plural(collection.left.drafts, "draft")}, ${collection.left.scheduled} scheduled.`,
+    );
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+}

@@ -1,0 +1,78 @@
+/**
+ * The Markdown side of an article file: one parse into a syntax tree (with
+ * the front matter as a `yaml` node), then the body into sanitised HTML and
+ * plain text. The same HTML serves the page and the feeds.
+ */
+import type { Root as HastRoot } from 'hast';
+import type { Root as MdastRoot, Yaml } from 'mdast';
+import { toText } from 'hast-util-to-text';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { bodySanitizeSchema, rehypeAlignToClass, rehypeShiftHeadings } from '../sanitize.ts';
+
+const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+
+const bodyToHtmlPipeline = unified()
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeShiftHeadings)
+  .use(rehypeAlignToClass)
+  .use(rehypeSanitize, bodySanitizeSchema)
+  .use(rehypeStringify)
+  .freeze();
+
+/** What an article body yields. */
+export interface RenderedBody {
+  html: string;
+  text: string;
+  firstParagraph: string;
+  wordCount: number;
+}
+
+/** A Markdown file split into its front matter node and its body tree. */
+export interface SplitMarkdown {
+  /** The front matter block, when the file opens with one. */
+  frontMatter: Yaml | undefined;
+  /** The rest of the document. */
+  body: MdastRoot;
+}
+
+/** Parses Markdown (CommonMark + GFM) with YAML front matter. */
+export function parseMarkdown(text: string): SplitMarkdown {
+  const tree = markdownParser.parse(text);
+  const first = tree.children[0];
+  const frontMatter = first?.type === 'yaml' ? first : undefined;
+  const body: MdastRoot = {
+    type: 'root',
+    children: frontMatter ? tree.children.slice(1) : tree.children,
+  };
+  return { frontMatter, body };
+}
+
+/** Renders a body tree to sanitised HTML, plain text and counts. */
+export function renderBody(body: MdastRoot): RenderedBody {
+  const hast: HastRoot = bodyToHtmlPipeline.runSync(body);
+  const html = bodyToHtmlPipeline.stringify(hast);
+  const text = toText(hast).trim();
+  // Taken after sanitising, so raw HTML never leaks into a derived summary.
+  const firstParagraph = hast.children.find(
+    (node) => node.type === 'element' && node.tagName === 'p',
+  );
+  return {
+    html,
+    text,
+    firstParagraph: firstParagraph ? toText(firstParagraph) : (text.split('\n')[0] ?? ''),
+    wordCount: countWords(text),
+  };
+}
+
+/** Counts words: runs of letters or digits, in any script. */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}

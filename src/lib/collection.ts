@@ -1,0 +1,247 @@
+/**
+ * The whole collection: find every article file, parse each, check what
+ * spans files (unique slugs, section names, `related`, image files), and
+ * decide what is published at the build's clock.
+ *
+ * Reads files but no clock or environment: `now` is passed in.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, posix, relative, sep } from 'node:path';
+import { parseArticle, placeInFrontMatter, type ParseResult } from './articles/parse.ts';
+import type { Problem } from './articles/problems.ts';
+import type { Article } from './articles/schema.ts';
+import { pathToSlug } from './articles/slug.ts';
+
+/** Image types Astro's image service can process. */
+const IMAGE_EXTENSIONS = /\.(avif|gif|jpe?g|png|svg|tiff?|webp)$/i;
+
+/** One article file as read from disk. */
+export interface SourceFile {
+  /** Path relative to the project root, forward slashes. */
+  path: string;
+  text: string;
+}
+
+/** The fields that cross-file checks and scheduling read. */
+export type CheckedFields = Pick<
+  Article,
+  'slug' | 'section' | 'related' | 'image' | 'draft' | 'published'
+>;
+
+/** A parsed article with the text it came from, for cross-file checks. */
+export interface ParsedFile<T extends CheckedFields = Article> {
+  file: SourceFile;
+  article: T;
+}
+
+/** What loading the collection found. */
+export interface Collection<T extends CheckedFields = Article> {
+  /** Every valid article that is published at `now` (or every one, with `includeUnpublished`), newest first. */
+  articles: T[];
+  /** Every problem of every file, and of the files taken together. */
+  problems: Problem[];
+  /** How many valid articles were left out, and why. */
+  left: { drafts: number; scheduled: number };
+  /** How many article files were found. */
+  fileCount: number;
+}
+
+export interface LoadOptions<T extends CheckedFields = Article> {
+  /** The project root; problem paths are relative to it. */
+  rootDir: string;
+  /** The folder that holds the articles. */
+  contentDir: string;
+  /** The build's clock: articles published after it are scheduled. */
+  now: number;
+  /** Keep drafts and scheduled articles (dev mode). */
+  includeUnpublished: boolean;
+  /** Parses one file: `parseSourceFile`, or a caller's cache around it. */
+  parse: (file: SourceFile) => ParseOutcome<T> | Promise<ParseOutcome<T>>;
+}
+
+/**
+ * Lists article files under `contentDir`, sorted: every `.md` file at any
+ * depth, skipping files and folders whose names start with `_` or `.`.
+ *
+ * @returns paths relative to `rootDir`, with forward slashes
+ */
+export async function findArticleFiles(rootDir: string, contentDir: string): Promise<string[]> {
+  const entries = await readdir(contentDir, { recursive: true, withFileTypes: true });
+  const paths: string[] = [];
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.toLowerCase().endsWith('.md')) continue;
+    const full = join(entry.parentPath, entry.name);
+    const inside = relative(contentDir, full).split(sep);
+    if (inside.some((part) => part.startsWith('_') || part.startsWith('.'))) continue;
+    paths.push(toPosix(relative(rootDir, full)));
+  }
+  return paths.sort();
+}
+
+/** Reads a file as UTF-8, or says why it cannot be read as such. */
+export async function readSourceFile(rootDir: string, path: string): Promise<SourceFile | Problem> {
+  const bytes = await readFile(join(rootDir, path));
+  try {
+    return { path, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return {
+      path,
+      ruleId: 'not-utf-8',
+      message: 'the file is not valid UTF-8; save it as UTF-8 in your editor',
+    };
+  }
+}
+
+/** A parse result whose article may be a lighter record than `Article`. */
+export type ParseOutcome<T> = { ok: true; article: T } | { ok: false; problems: Problem[] };
+
+/** Parses a source file with `parseArticle`. */
+export function parseSourceFile(file: SourceFile): ParseResult {
+  return parseArticle(file.path, file.text);
+}
+
+/** Loads, parses and checks every article. Never throws for bad articles. */
+export async function loadCollection<T extends CheckedFields>(
+  options: LoadOptions<T>,
+): Promise<Collection<T>> {
+  const paths = await findArticleFiles(options.rootDir, options.contentDir);
+  const problems: Problem[] = [];
+  const parsed: ParsedFile<T>[] = [];
+
+  for (const path of paths) {
+    const file = await readSourceFile(options.rootDir, path);
+    if ('message' in file) {
+      problems.push(file);
+      continue;
+    }
+    const result = await options.parse(file);
+    if (result.ok) parsed.push({ file, article: result.article });
+    else problems.push(...result.problems);
+  }
+
+  problems.push(...checkAcrossFiles(parsed, (path) => existsSync(join(options.rootDir, path))));
+
+  const left = { drafts: 0, scheduled: 0 };
+  const articles: T[] = [];
+  for (const { article } of parsed) {
+    const status = publicationStatus(article, options.now);
+    if (status === 'published' || options.includeUnpublished) articles.push(article);
+    else left[status === 'draft' ? 'drafts' : 'scheduled']++;
+  }
+  return { articles: sortNewestFirst(articles), problems, left, fileCount: paths.length };
+}
+
+/**
+ * Checks that span files: slugs unique across the site, section names that
+ * do not collide once made URL names, `related` slugs that exist, and
+ * relative image files that exist.
+ *
+ * @param fileExists tells whether a path relative to the project root exists
+ */
+export function checkAcrossFiles(
+  parsed: readonly ParsedFile<CheckedFields>[],
+  fileExists: (path: string) => boolean,
+): Problem[] {
+  const problems: Problem[] = [];
+  const bySlug = groupBy(parsed, ({ article }) => article.slug);
+
+  for (const [slug, group] of bySlug) {
+    if (group.length < 2) continue;
+    for (const { file, article } of group) {
+      const others = group.filter((other) => other.file !== file).map((other) => other.file.path);
+      problems.push({
+        path: file.path,
+        place: placeInFrontMatter(file.text, ['slug']),
+        ruleId: 'slug-duplicate',
+        message: `the slug "${slug}" is also used by ${others.join(', ')}; every article needs its own${article.slug === pathToSlug(file.path) ? ' (rename a file or add a "slug" key)' : ''}`,
+      });
+    }
+  }
+
+  const sectionNames = new Map<string, { name: string; path: string }>();
+  for (const { file, article } of parsed) {
+    const first = sectionNames.get(article.section.slug);
+    if (!first) {
+      sectionNames.set(article.section.slug, { name: article.section.name, path: file.path });
+    } else if (first.name !== article.section.name) {
+      problems.push({
+        path: file.path,
+        place: placeInFrontMatter(file.text, ['section']),
+        ruleId: 'section-collision',
+        message: `the section "${article.section.name}" has the same URL name "${article.section.slug}" as "${first.name}" (in ${first.path}); write the section name one way`,
+      });
+    }
+  }
+
+  for (const { file, article } of parsed) {
+    article.related.forEach((slug, index) => {
+      const place = () => placeInFrontMatter(file.text, ['related', index]);
+      if (slug === article.slug) {
+        problems.push({
+          path: file.path,
+          place: place(),
+          ruleId: 'related-self',
+          message: `"related" lists the article itself ("${slug}"); remove it`,
+        });
+      } else if (!bySlug.has(slug)) {
+        problems.push({
+          path: file.path,
+          place: place(),
+          ruleId: 'related-missing',
+          message: `"related" names "${slug}", but no article has that slug`,
+        });
+      }
+    });
+
+    const src = article.image?.src;
+    if (src && !src.startsWith('https://')) {
+      const imagePath = posix.normalize(posix.join(posix.dirname(file.path), src));
+      const problem = !IMAGE_EXTENSIONS.test(src)
+        ? `"image.src" (${src}) is not an image type the site can process; use JPEG, PNG, WebP, AVIF, GIF or SVG`
+        : !fileExists(imagePath)
+          ? `"image.src" names ${imagePath}, which does not exist; put the image beside the article or fix the path`
+          : undefined;
+      if (problem) {
+        problems.push({
+          path: file.path,
+          place: placeInFrontMatter(file.text, ['image', 'src']),
+          ruleId: 'image-missing',
+          message: problem,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Whether an article is live at `now`, a draft, or scheduled for later. */
+export function publicationStatus(
+  article: Pick<Article, 'draft' | 'published'>,
+  now: number,
+): 'published' | 'draft' | 'scheduled' {
+  if (article.draft) return 'draft';
+  return article.published.epochMs > now ? 'scheduled' : 'published';
+}
+
+/** Newest first by publication instant; ties broken by slug, so order is stable. */
+export function sortNewestFirst<T extends Pick<Article, 'published' | 'slug'>>(articles: T[]): T[] {
+  return articles.sort(
+    (a, b) => b.published.epochMs - a.published.epochMs || (a.slug < b.slug ? -1 : 1),
+  );
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const value = key(item);
+    const group = groups.get(value);
+    if (group) group.push(item);
+    else groups.set(value, [item]);
+  }
+  return groups;
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join('/');
+}

@@ -1,0 +1,97 @@
+/**
+ * What raw HTML in an article body may keep.
+ *
+ * Starts from GitHub's schema (rehype-sanitize's default) and tightens it for
+ * a page that must pass the Nu HTML checker: no scripts, styles, iframes,
+ * event handlers or `javascript:` URLs, and none of the presentational
+ * attributes HTML5 made obsolete. Elements that are not allowed are unwrapped,
+ * so their text stays; scripts and styles go with their content.
+ */
+import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+const REMOVED_TAGS = new Set(['input', 'tt', 'strike']);
+const EXTRA_TAGS = ['abbr', 'cite', 'figure', 'figcaption', 'mark', 'small', 'time', 'u', 'caption'];
+const GLOBAL_ATTRIBUTES = ['dir', 'lang', 'title'];
+const TABLE_CELL_ATTRIBUTES: NonNullable<SanitizeSchema['attributes']>[string] = [
+  'colSpan',
+  'rowSpan',
+  'headers',
+  'scope',
+  'abbr',
+  ['className', 'align-left', 'align-center', 'align-right'],
+];
+
+/** The sanitiser schema for article bodies. */
+export const bodySanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []).filter((name) => !REMOVED_TAGS.has(name)),
+    ...EXTRA_TAGS,
+  ],
+  // Their text is code or markup, never reading matter: drop it whole.
+  strip: ['script', 'style', 'template', 'noscript', 'textarea', 'title'],
+  attributes: {
+    '*': GLOBAL_ATTRIBUTES,
+    a: ['href', 'hrefLang', 'ariaLabel', 'ariaDescribedBy'],
+    abbr: ['title'],
+    blockquote: ['cite'],
+    code: [['className', /^language-[\w-]+$/]],
+    del: ['cite', 'dateTime'],
+    ins: ['cite', 'dateTime'],
+    img: ['src', 'alt', 'width', 'height'],
+    ol: ['start', 'reversed'],
+    q: ['cite'],
+    td: TABLE_CELL_ATTRIBUTES,
+    th: TABLE_CELL_ATTRIBUTES,
+    time: ['dateTime'],
+  },
+  protocols: {
+    href: ['http', 'https', 'mailto'],
+    cite: ['http', 'https'],
+    src: ['http', 'https'],
+  },
+  required: {},
+};
+
+/**
+ * A rehype plugin that moves body headings below the page's one `h1`: the
+ * highest heading in the body becomes an `h2` (deeper levels follow, capped
+ * at `h6`). Bodies that already start at `h2` are left as they are.
+ */
+export function rehypeShiftHeadings() {
+  return (tree: Root) => {
+    const headings: Element[] = [];
+    visit(tree, 'element', (node) => {
+      if (/^h[1-6]$/.test(node.tagName)) headings.push(node);
+    });
+    const top = Math.min(...headings.map(headingLevel));
+    const shift = top < 2 ? 2 - top : 0;
+    if (shift === 0) return;
+    for (const heading of headings) {
+      heading.tagName = `h${Math.min(6, headingLevel(heading) + shift)}`;
+    }
+  };
+}
+
+function headingLevel(element: Element): number {
+  return Number(element.tagName.slice(1));
+}
+
+/**
+ * A rehype plugin that turns GFM table alignment into a class, since the
+ * `align` attribute is obsolete in HTML5 and the sanitiser drops styles.
+ * Runs before the sanitiser, which keeps only these classes.
+ */
+export function rehypeAlignToClass() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node) => {
+      if (node.tagName !== 'td' && node.tagName !== 'th') return;
+      const align = node.properties['align'];
+      if (typeof align !== 'string') return;
+      delete node.properties['align'];
+      node.properties['className'] = [`align-${align}`];
+    });
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * The content layer loader for articles: a thin adapter that runs the
+ * collection code (`src/lib/collection.ts`) and stores each article with its
+ * rendered HTML.
+ *
+ * Entries are cached in Astro's data store by a digest of the file's text and
+ * the pipeline version, so an unchanged file is not parsed again. Astro does
+ * not invalidate that cache when loader code changes, hence the version.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { z } from 'zod';
+import { formatProblemReport } from '../lib/articles/problems.ts';
+import type { Article, ArticleMeta } from '../lib/articles/schema.ts';
+import { readClock } from '../lib/clock.ts';
+import { loadCollection, parseSourceFile, type ParseOutcome, type SourceFile } from '../lib/collection.ts';
+
+/** Options of the articles loader. */
+export interface ArticlesLoaderOptions {
+  /** The content folder, relative to the project root. @example content */
+  contentDir: string;
+  /** Leave drafts and scheduled articles out (production builds). */
+  production: boolean;
+}
+
+/**
+ * Thrown when articles have problems in a production build. Its message is
+ * the whole report; it carries no stack, since the fault is in the content,
+ * not the code, and Astro prints a stack wherever there is one.
+ */
+export class ArticleProblemsError extends Error {
+  override name = 'ArticleProblemsError';
+  constructor(report: string) {
+    super(report);
+    this.stack = '';
+  }
+}
+
+/**
+ * A version for everything that turns a file into an entry: the library's
+ * source and the locked dependency versions. A change to either re-parses
+ * every article.
+ */
+export function pipelineVersion(rootDir: string): string {
+  const hash = createHash('sha256');
+  const libDir = join(rootDir, 'src', 'lib');
+  const files = readdirSync(libDir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .sort();
+  for (const name of files) {
+    hash.update(name).update('\0').update(readFileSync(join(libDir, name))).update('\0');
+  }
+  try {
+    hash.update(readFileSync(join(rootDir, 'package-lock.json')));
+  } catch {
+    // No lock file: the library's source alone versions the pipeline.
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The article record minus its body, plus the body HTML, as a parse outcome. */
+type StoredArticle = ArticleMeta & { bodyHtml: string };
+
+/** Creates the loader. */
+export function articlesLoader(options: ArticlesLoaderOptions): Loader {
+  return {
+    name: 'articles-loader',
+    schema: z.custom<ArticleMeta>(),
+    load: async (context) => {
+      const rootDir = fileURLToPath(context.config.root);
+      const contentDir = join(rootDir, options.contentDir);
+      const version = pipelineVersion(rootDir);
+      await syncArticles(context, { rootDir, contentDir, version, production: options.production });
+
+      const watcher = context.watcher;
+      if (!watcher) return;
+      watcher.add(contentDir);
+      const onChange = (path: string) => {
+        if (relative(contentDir, path).startsWith('..')) return;
+        void syncArticles(context, { rootDir, contentDir, version, production: false });
+      };
+      watcher.on('change', onChange).on('add', onChange).on('unlink', onChange);
+    },
+  };
+}
+
+interface SyncOptions {
+  rootDir: string;
+  contentDir: string;
+  version: string;
+  production: boolean;
+}
+
+/**
+ * Loads every article into the store. In production, problems fail the sync
+ * before Astro writes any output; in dev they are logged and the valid
+ * articles are shown.
+ */
+export async function syncArticles(
+  context: Pick<LoaderContext, 'store' | 'logger' | 'generateDigest'>,
+  { rootDir, contentDir, version, production }: SyncOptions,
+): Promise<void> {
+  const { store, logger, generateDigest } = context;
+  const fresh = new Map<string, { digest: string; article: Article }>();
+
+  const parseCached = (file: SourceFile): ParseOutcome<StoredArticle> => {
+    const digest = generateDigest(`${version}\0${file.text}`);
+    const cached = store.get<ArticleMeta>(file.path);
+    if (cached?.digest === digest && cached.rendered) {
+      return { ok: true, article: { ...cached.data, bodyHtml: cached.rendered.html } };
+    }
+    const result = parseSourceFile(file);
+    if (result.ok) fresh.set(file.path, { digest, article: result.article });
+    return result;
+  };
+
+  const collection = await loadCollection({
+    rootDir,
+    contentDir,
+    now: readClock(process.env),
+    includeUnpublished: !production,
+    parse: parseCached,
+  });
+
+  if (collection.problems.length) {
+    const report = formatProblemReport(collection.problems);
+    if (production) {
+      throw new ArticleProblemsError(
+        `${report}\nThe build stopped before writing anything; the last good site is unchanged.`,
+      );
+    }
+    logger.error(`Some articles have problems and are not shown:\n${report}`);
+  }
+
+  const keep = new Set<string>();
+  for (const article of collection.articles) {
+    keep.add(article.sourcePath);
+    const entry = fresh.get(article.sourcePath);
+    if (!entry) continue; // Unchanged: the stored entry stands.
+    const { bodyHtml, text: _text, ...meta } = entry.article;
+    store.set({
+      id: article.sourcePath,
+      data: meta,
+      rendered: { html: bodyHtml },
+      digest: entry.digest,
+      filePath: article.sourcePath,
+    });
+  }
+  for (const id of store.keys()) {
+    if (!keep.has(id)) store.delete(id);
+  }
+  logger.info(
+    `${collection.articles.length} articles (${fresh.size} parsed, ${collection.articles.length - [...fresh.keys()].filter((path) => keep.has(path)).length} from cache); ` +
+      `left out: ${collection.left.drafts} drafts, ${collection.left.scheduled} scheduled`,
+  );
+}
