@@ -1,0 +1,90 @@
+/**
+ * A throwaway copy of the site for tests and benchmarks: the project's code
+ * with a content folder of the caller's, built in its own folder so that
+ * builds never share a cache, a content tree or an output folder.
+ */
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The project's root (this file is tests/helpers/site-project.ts). */
+export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
+
+const PROJECT_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public'];
+
+/** The outcome of a command run in a site project. */
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A site project in a temporary folder. */
+export interface SiteProject {
+  root: string;
+  contentDir: string;
+  distDir: string;
+  /** Runs `astro build` there with extra environment variables. */
+  build(env?: Record<string, string>): Promise<RunResult>;
+  /** Deletes the folder. */
+  remove(): Promise<void>;
+}
+
+/**
+ * Creates a site project whose `content/` is a copy of `contentSource`.
+ *
+ * @param contentSource a folder of article files
+ */
+export async function createSiteProject(contentSource: string): Promise<SiteProject> {
+  const root = await mkdtemp(join(tmpdir(), 'newsroom-site-'));
+  for (const name of PROJECT_FILES) {
+    await cp(join(PROJECT_ROOT, name), join(root, name), { recursive: true });
+  }
+  await symlink(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  const contentDir = join(root, 'content');
+  await cp(contentSource, contentDir, { recursive: true });
+  return {
+    root,
+    contentDir,
+    distDir: join(root, 'dist'),
+    build: (env = {}) =>
+      run(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+        cwd: root,
+        env: { ...buildEnvironment(), ...env },
+      }),
+    remove: () => rm(root, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * The environment for a build: this process's, less what the test runner
+ * sets. Vitest puts NODE_ENV=test and its `import.meta.env` values (MODE,
+ * DEV, PROD, …) into `process.env`, and Vite would read them as a dev build.
+ */
+export function buildEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  for (const name of Object.keys(env)) {
+    if (RUNNER_VARIABLES.has(name) || name.startsWith('VITEST')) delete env[name];
+  }
+  return env;
+}
+
+const RUNNER_VARIABLES = new Set(['NODE_ENV', 'TEST', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
+
+/** Runs a command to its end, collecting its output. */
+export function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}

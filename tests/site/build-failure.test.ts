@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSiteProject, PROJECT_ROOT, type SiteProject } from '../helpers/site-project.ts';
+
+/** Every file under `dir` with a hash of its bytes. */
+async function snapshotTree(dir: string): Promise<Map<string, string>> {
+  const files = await readdir(dir, { recursive: true, withFileTypes: true });
+  const snapshot = new Map<string, string>();
+  for (const file of files.filter((entry) => entry.isFile())) {
+    const path = join(file.parentPath, file.name);
+    snapshot.set(path, createHash('sha256').update(await readFile(path)).digest('hex'));
+  }
+  return snapshot;
+}
+
+describe('a production build with bad articles', () => {
+  let project: SiteProject;
+
+  beforeAll(async () => {
+    project = await createSiteProject(join(PROJECT_ROOT, 'tests/fixtures/build/good'));
+    const first = await project.build();
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+  });
+  afterAll(() => project.remove());
+
+  it('fails with every problem as path:line:column, a count, no stack trace, and leaves dist/ byte-identical', async () => {
+    const before = await snapshotTree(project.distDir);
+    expect(before.size).toBeGreaterThan(0);
+
+    await writeFile(
+      join(project.contentDir, '2024/01/bad-keys.md'),
+      '---\ntitle: 1984\nsection: World\npublished: 2024-01-12T10:00:00+03:00\nsumary: typo\n---\nBody.\n',
+    );
+    await writeFile(
+      join(project.contentDir, '2024/01/bad-related.md'),
+      '---\ntitle: Related to nothing\nsection: World\npublished: 2024-01-12T11:00:00\nrelated: [no-such-story]\n---\nBody.\n',
+    );
+    const result = await project.build();
+    const output = result.stdout + result.stderr;
+
+    expect(result.code).toBe(1);
+    expect(output).toContain(
+      'content/2024/01/bad-keys.md:2:8: "title" must be text, but YAML reads 1984 as a number; put it in quotes: "1984"',
+    );
+    expect(output).toContain('content/2024/01/bad-keys.md:5:1: unknown key "sumary" — did you mean "summary"?');
+    expect(output).toMatch(/content\/2024\/01\/bad-related\.md:4:12: "published" has no offset/);
+    expect(output).toContain('3 problems in 2 article files.');
+    expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(output).not.toContain('Stack trace');
+
+    expect(await snapshotTree(project.distDir)).toEqual(before);
+  });
+});
