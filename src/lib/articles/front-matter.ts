@@ -11,9 +11,13 @@ import type { Place } from './problems.ts';
 
 /** A position-aware view of one front matter block. */
 export interface FrontMatterDocument {
-  /** The block as plain data (objects, arrays, strings, numbers, booleans, null). */
+  /**
+   * The block as plain data (objects, arrays, strings, numbers, booleans,
+   * null); `undefined` when a syntax error leaves it unreadable. A repeated
+   * key does not: its last value is kept, so the other keys can be checked.
+   */
   data: unknown;
-  /** YAML syntax errors, each with its place in the file. */
+  /** YAML syntax errors (repeated keys among them), each with its place in the file. */
   syntaxErrors: { place: Place; message: string; code: string; key?: string }[];
   /**
    * The place of the value at `path` in the file, or of the nearest
@@ -55,16 +59,21 @@ export function readFrontMatter(yamlText: string, firstLine: number): FrontMatte
   };
 
   return {
-    data: document.errors.length ? undefined : document.toJS(),
+    data: document.errors.every(isDuplicateKey) ? document.toJS() : undefined,
     syntaxErrors: document.errors.map((error) => {
       const found = { place: offsetToPlace(error.pos[0]), message: error.message, code: error.code };
       // Name the repeated key: the error points at it.
       const key = /^[^:\n]*/.exec(yamlText.slice(error.pos[0]))?.[0].trim();
-      return error.code === 'DUPLICATE_KEY' && key ? { ...found, key } : found;
+      return isDuplicateKey(error) && key ? { ...found, key } : found;
     }),
     placeOfValue: (path) => placeOf(path, 'value'),
     placeOfKey: (path) => placeOf(path, 'key'),
   };
+}
+
+/** Whether a YAML error is a repeated key, which leaves the rest of the block readable. */
+function isDuplicateKey(error: { code: string }): boolean {
+  return error.code === 'DUPLICATE_KEY';
 }
 
 function findNode(document: Document, path: readonly PropertyKey[], want: 'key' | 'value'): unknown {

@@ -55,14 +55,11 @@ export function parseArticle(path: string, source: string): ParseResult {
   }
 
   const yaml = readFrontMatter(frontMatter.value, frontMatter.position.start.line + 1);
-  if (yaml.syntaxErrors.length) {
-    return {
-      ok: false,
-      problems: yaml.syntaxErrors.map((error) =>
-        problem(error.place, `yaml-${error.code.toLowerCase().replace(/_/g, '-')}`, yamlErrorToMessage(error)),
-      ),
-    };
-  }
+  const yamlProblems = yaml.syntaxErrors.map((error) =>
+    problem(error.place, `yaml-${error.code.toLowerCase().replace(/_/g, '-')}`, yamlErrorToMessage(error)),
+  );
+  // Only a repeated key leaves data to check; any other syntax error ends here.
+  if (yaml.data === undefined) return { ok: false, problems: yamlProblems };
   if (!isPlainObject(yaml.data)) {
     return {
       ok: false,
@@ -76,7 +73,7 @@ export function parseArticle(path: string, source: string): ParseResult {
     };
   }
 
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...yamlProblems];
   if (body.children.length === 0) {
     problems.push(
       problem(
