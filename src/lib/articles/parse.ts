@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { readFrontMatter, type FrontMatterDocument } from './front-matter.ts';
 import { parseMarkdown, renderBody } from './markdown.ts';
 import type { Place, Problem } from './problems.ts';
-import { ArticleSchema, FRONT_MATTER_KEYS, type Article } from './schema.ts';
+import { ArticleSchema, FRONT_MATTER_KEYS, FrontMatterSchema, type Article } from './schema.ts';
 import { isSlug, pathToSlug, textToSlug } from './slug.ts';
 
 /** The outcome of parsing one file. */
@@ -114,6 +114,21 @@ export function normalizeNewlines(source: string): string {
   return source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 }
 
+/** Keys an article cannot do without, named as `describePath` names them. */
+const REQUIRED_KEYS = new Set([
+  ...requiredKeys(FrontMatterSchema.shape),
+  ...requiredKeys(FrontMatterSchema.shape.image.unwrap().shape).map((key) => `image.${key}`),
+]);
+
+function requiredKeys(shape: Record<string, z.ZodType>): string[] {
+  return Object.keys(shape).filter((key) => !shape[key]?.safeParse(undefined).success);
+}
+
+/** What to do about an empty value: removing a required key only trades one problem for another. */
+function emptyValueAdvice(name: string, fill: string, removal: string): string {
+  return REQUIRED_KEYS.has(name) ? fill : `${fill} or ${removal}`;
+}
+
 /** Turns one schema issue into problems with places and editor-friendly wording. */
 function issueToProblems(
   issue: z.core.$ZodIssue,
@@ -156,7 +171,7 @@ function issueToProblems(
         {
           place: yaml.placeOfValue(keyPath),
           ruleId: 'empty',
-          message: `"${name}" is empty; give it a value or remove it`,
+          message: `"${name}" is empty; ${emptyValueAdvice(name, 'give it a value', 'remove it')}`,
         },
       ];
     case 'too_big':
@@ -197,7 +212,7 @@ function typeProblem(
     return {
       place,
       ruleId: 'empty',
-      message: `"${name}" has no value; give it one or remove the line`,
+      message: `"${name}" has no value; ${emptyValueAdvice(name, 'give it one', 'remove the line')}`,
     };
   }
   const expected = issue.expected;
