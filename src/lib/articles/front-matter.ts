@@ -52,7 +52,7 @@ export function readFrontMatter(yamlText: string, firstLine: number): FrontMatte
   const placeOf = (path: readonly PropertyKey[], want: 'key' | 'value'): Place => {
     for (let depth = path.length; depth > 0; depth--) {
       const node = findNode(document, path.slice(0, depth), depth === path.length ? want : 'value');
-      const range = node && (node as { range?: [number, number, number] }).range;
+      const range = (node as { range?: [number, number, number] } | undefined)?.range;
       if (range) return offsetToPlace(range[0]);
     }
     return blockStart;
