@@ -61,13 +61,15 @@ export function renderBody(body: MdastRoot): RenderedBody {
   const html = bodyToHtmlPipeline.stringify(hast);
   const text = toText(hast).trim();
   // Taken after sanitising, so raw HTML never leaks into a derived summary.
-  const firstParagraph = hast.children.find(
-    (node) => node.type === 'element' && node.tagName === 'p',
-  );
+  // A paragraph with no text (a lead photo) is no standfirst: skip it.
+  const firstParagraph = hast.children
+    .filter((node) => node.type === 'element' && node.tagName === 'p')
+    .map((node) => toText(node).trim())
+    .find((paragraph) => paragraph !== '');
   return {
     html,
     text,
-    firstParagraph: firstParagraph ? toText(firstParagraph) : (text.split('\n')[0] ?? ''),
+    firstParagraph: firstParagraph ?? text.split('\n')[0] ?? '',
     wordCount: countWords(text),
   };
 }
