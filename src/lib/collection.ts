@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
-import { parseArticle, placeInFrontMatter, type ParseResult } from './articles/parse.ts';
+import { parseArticle, placeInFrontMatter, placeOfListItem, type ParseResult } from './articles/parse.ts';
 import type { Problem } from './articles/problems.ts';
 import type { Article } from './articles/schema.ts';
 import { pathToSlug } from './articles/slug.ts';
@@ -175,8 +175,8 @@ export function checkAcrossFiles(
   }
 
   for (const { file, article } of parsed) {
-    article.related.forEach((slug, index) => {
-      const place = () => placeInFrontMatter(file.text, ['related', index]);
+    for (const slug of article.related) {
+      const place = () => placeOfListItem(file.text, 'related', slug);
       if (slug === article.slug) {
         problems.push({
           path: file.path,
@@ -192,7 +192,7 @@ export function checkAcrossFiles(
           message: `"related" names "${slug}", but no article has that slug`,
         });
       }
-    });
+    }
 
     const src = article.image?.src;
     if (src && !src.startsWith('https://')) {

@@ -293,7 +293,25 @@ function editDistance(a: string, b: string): number {
  * after parsing (a `related` slug that does not exist, a duplicate slug).
  */
 export function placeInFrontMatter(source: string, keyPath: readonly PropertyKey[]): Place {
+  return frontMatterOf(source)?.placeOfValue(keyPath) ?? { line: 1, column: 1 };
+}
+
+/**
+ * The place of the first item of the front matter list `key` that equals
+ * `value`. The record drops repeated items (`related: [a, a, b]` keeps
+ * `[a, b]`), so an index into the record's list may not be the item's index
+ * in the file.
+ */
+export function placeOfListItem(source: string, key: string, value: unknown): Place {
+  const yaml = frontMatterOf(source);
+  if (!yaml) return { line: 1, column: 1 };
+  const list = isPlainObject(yaml.data) ? yaml.data[key] : undefined;
+  const index = Array.isArray(list) ? list.indexOf(value) : -1;
+  return yaml.placeOfValue(index === -1 ? [key] : [key, index]);
+}
+
+function frontMatterOf(source: string): FrontMatterDocument | undefined {
   const { frontMatter } = parseMarkdown(normalizeNewlines(source));
-  if (!frontMatter?.position) return { line: 1, column: 1 };
-  return readFrontMatter(frontMatter.value, frontMatter.position.start.line + 1).placeOfValue(keyPath);
+  if (!frontMatter?.position) return undefined;
+  return readFrontMatter(frontMatter.value, frontMatter.position.start.line + 1);
 }
