@@ -11,17 +11,38 @@ export function isSlug(value: string): boolean {
 }
 
 /**
+ * Latin letters that Unicode does not decompose into a base letter and an
+ * accent, so dropping accents alone would turn them into word breaks
+ * (`Straße` into `stra-e`).
+ */
+const LATIN_LETTERS: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ħ: 'h',
+  ı: 'i',
+};
+const LATIN_LETTER = new RegExp(`[${Object.keys(LATIN_LETTERS).join('')}]`, 'g');
+
+/**
  * Turns free text into a slug candidate: accents dropped, lowercase, every
  * run of other characters made one hyphen. Returns `''` when nothing of the
  * text survives (for example a name written only in Cyrillic).
  *
  * @example textToSlug('Russian Politics & Diplomacy') // 'russian-politics-diplomacy'
+ * @example textToSlug('Straße in København') // 'strasse-in-kobenhavn'
  */
 export function textToSlug(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
+    .replace(LATIN_LETTER, (letter) => LATIN_LETTERS[letter] ?? letter)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
