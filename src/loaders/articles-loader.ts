@@ -39,19 +39,24 @@ export class ArticleProblemsError extends Error {
   }
 }
 
+/** The folders, under `src/`, whose code turns a file into an entry. */
+const PIPELINE_DIRS = ['lib', 'loaders'];
+
 /**
  * A version for everything that turns a file into an entry: the library's
- * source and the locked dependency versions. A change to either re-parses
- * every article.
+ * and the loader's source and the locked dependency versions. A change to
+ * any of them re-parses every article.
  */
 export function pipelineVersion(rootDir: string): string {
   const hash = createHash('sha256');
-  const libDir = join(rootDir, 'src', 'lib');
-  const files = readdirSync(libDir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.ts'))
-    .sort();
-  for (const name of files) {
-    hash.update(name).update('\0').update(readFileSync(join(libDir, name))).update('\0');
+  for (const dir of PIPELINE_DIRS) {
+    const sourceDir = join(rootDir, 'src', dir);
+    const files = readdirSync(sourceDir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => name.endsWith('.ts'))
+      .sort();
+    for (const name of files) {
+      hash.update(join(dir, name)).update('\0').update(readFileSync(join(sourceDir, name))).update('\0');
+    }
   }
   try {
     hash.update(readFileSync(join(rootDir, 'package-lock.json')));
