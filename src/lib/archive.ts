@@ -1,0 +1,299 @@
+/**
+ * How the site's stories are grouped for its pages: by section, by year,
+ * month and day in the site's time zone, in pages of a section front, and
+ * as neighbours of one story.
+ *
+ * Everything is computed once per article list and time zone
+ * (`siteIndexFor`), so that thousands of pages share one pass over the
+ * stories instead of each filtering the whole list again.
+ */
+import type { ArticleMeta, Section } from './articles/schema.ts';
+import { sortNewestFirst } from './collection.ts';
+import { dayToIso, instantToDay, pad, type CalendarDay } from './dates.ts';
+
+/** The fields the groupings read; pages pass full `ArticleMeta` records. */
+export type IndexedArticle = Pick<ArticleMeta, 'slug' | 'section' | 'published' | 'related'>;
+
+/** A section and its stories, newest first. */
+export interface SectionGroup<T> {
+  section: Section;
+  articles: T[];
+}
+
+/** A calendar day in the site's zone that has stories, newest first. */
+export interface DayGroup<T> {
+  /** `2019-05-22`. */
+  key: string;
+  day: CalendarDay;
+  articles: T[];
+  /** Where it stands in `SiteIndex.days`. */
+  position: number;
+}
+
+/** A month that has stories: its days, newest first. */
+export interface MonthGroup<T> {
+  /** `2019-05`. */
+  key: string;
+  year: number;
+  /** 1 to 12. */
+  month: number;
+  count: number;
+  days: DayGroup<T>[];
+  /** Where it stands in `SiteIndex.months`. */
+  position: number;
+}
+
+/** A year that has stories: its months, newest first. */
+export interface YearGroup<T> {
+  /** `2019`. */
+  key: string;
+  year: number;
+  count: number;
+  months: MonthGroup<T>[];
+  /** Where it stands in `SiteIndex.years`. */
+  position: number;
+}
+
+/** The older and the newer neighbour of something in a newest-first list. */
+export interface Neighbours<T> {
+  /** The one before it in time (older). */
+  previous: T | undefined;
+  /** The one after it in time (newer). */
+  next: T | undefined;
+}
+
+/** Every grouping the site's pages need, computed in one pass. */
+export interface SiteIndex<T extends IndexedArticle> {
+  /** Every story, newest first. */
+  articles: T[];
+  bySlug: Map<string, T>;
+  /** Sections in alphabetical order of their names, each newest first. */
+  sections: SectionGroup<T>[];
+  sectionBySlug: Map<string, SectionGroup<T>>;
+  /** Years, newest first. */
+  years: YearGroup<T>[];
+  yearByKey: Map<string, YearGroup<T>>;
+  monthByKey: Map<string, MonthGroup<T>>;
+  dayByKey: Map<string, DayGroup<T>>;
+  /** Months of every year and days of every month, newest first, for neighbours. */
+  months: MonthGroup<T>[];
+  days: DayGroup<T>[];
+  /** Where each story stands in its section's list, by slug. */
+  sectionPosition: Map<string, number>;
+  timeZone: string;
+}
+
+/** `2019-05`. */
+export function monthKey(year: number, month: number): string {
+  return `${year}-${pad(month)}`;
+}
+
+/**
+ * Groups stories by section and by calendar day, month and year in
+ * `timeZone`. The input may be in any order; every list comes out newest
+ * first.
+ */
+export function buildSiteIndex<T extends IndexedArticle>(
+  input: readonly T[],
+  timeZone: string,
+): SiteIndex<T> {
+  const articles = sortNewestFirst([...input]);
+  const bySlug = new Map<string, T>();
+  const sectionBySlug = new Map<string, SectionGroup<T>>();
+  const years: YearGroup<T>[] = [];
+  const yearByKey = new Map<string, YearGroup<T>>();
+  const months: MonthGroup<T>[] = [];
+  const monthByKey = new Map<string, MonthGroup<T>>();
+  const days: DayGroup<T>[] = [];
+  const dayByKey = new Map<string, DayGroup<T>>();
+  const sectionPosition = new Map<string, number>();
+
+  // Newest first in, so every group is created and filled newest first.
+  for (const article of articles) {
+    bySlug.set(article.slug, article);
+
+    let section = sectionBySlug.get(article.section.slug);
+    if (!section) {
+      section = { section: article.section, articles: [] };
+      sectionBySlug.set(article.section.slug, section);
+    }
+    sectionPosition.set(article.slug, section.articles.length);
+    section.articles.push(article);
+
+    const day = instantToDay(article.published, timeZone);
+    const yearKey = String(day.year);
+    let year = yearByKey.get(yearKey);
+    if (!year) {
+      year = { key: yearKey, year: day.year, count: 0, months: [], position: years.length };
+      yearByKey.set(yearKey, year);
+      years.push(year);
+    }
+    year.count++;
+
+    const thisMonthKey = monthKey(day.year, day.month);
+    let month = monthByKey.get(thisMonthKey);
+    if (!month) {
+      month = {
+        key: thisMonthKey,
+        year: day.year,
+        month: day.month,
+        count: 0,
+        days: [],
+        position: months.length,
+      };
+      monthByKey.set(thisMonthKey, month);
+      months.push(month);
+      year.months.push(month);
+    }
+    month.count++;
+
+    const dayKey = dayToIso(day);
+    let dayGroup = dayByKey.get(dayKey);
+    if (!dayGroup) {
+      dayGroup = { key: dayKey, day, articles: [], position: days.length };
+      dayByKey.set(dayKey, dayGroup);
+      days.push(dayGroup);
+      month.days.push(dayGroup);
+    }
+    dayGroup.articles.push(article);
+  }
+
+  const sections = [...sectionBySlug.values()].sort((a, b) =>
+    a.section.name.localeCompare(b.section.name, 'en'),
+  );
+  return {
+    articles,
+    bySlug,
+    sections,
+    sectionBySlug,
+    years,
+    yearByKey,
+    monthByKey,
+    dayByKey,
+    months,
+    days,
+    sectionPosition,
+    timeZone,
+  };
+}
+
+const indexes = new WeakMap<readonly IndexedArticle[], Map<string, SiteIndex<IndexedArticle>>>();
+
+/**
+ * `buildSiteIndex`, remembered for the same list and zone: every page of a
+ * build asks for it, and only the first pays.
+ */
+export function siteIndexFor<T extends IndexedArticle>(
+  articles: readonly T[],
+  timeZone: string,
+): SiteIndex<T> {
+  let byZone = indexes.get(articles);
+  if (!byZone) {
+    byZone = new Map();
+    indexes.set(articles, byZone);
+  }
+  let index = byZone.get(timeZone);
+  if (!index) {
+    index = buildSiteIndex(articles, timeZone);
+    byZone.set(timeZone, index);
+  }
+  return index as SiteIndex<T>;
+}
+
+/** The neighbours of position `index` in a newest-first list. */
+export function neighboursAt<T>(list: readonly T[], index: number): Neighbours<T> {
+  if (index < 0) return { previous: undefined, next: undefined };
+  return { previous: list[index + 1], next: index > 0 ? list[index - 1] : undefined };
+}
+
+/** The older and newer stories of the same section. */
+export function sectionNeighbours<T extends IndexedArticle>(
+  index: SiteIndex<T>,
+  article: T,
+): Neighbours<T> {
+  const group = index.sectionBySlug.get(article.section.slug);
+  const position = index.sectionPosition.get(article.slug) ?? -1;
+  return group ? neighboursAt(group.articles, position) : { previous: undefined, next: undefined };
+}
+
+/**
+ * The newest stories of the story's section, leaving out the story itself
+ * and any in `exclude` (those already shown beside it).
+ */
+export function moreFromSection<T extends IndexedArticle>(
+  index: SiteIndex<T>,
+  article: T,
+  count: number,
+  exclude: readonly T[] = [],
+): T[] {
+  const group = index.sectionBySlug.get(article.section.slug);
+  if (!group) return [];
+  const skip = new Set([article.slug, ...exclude.map((other) => other.slug)]);
+  const found: T[] = [];
+  for (const other of group.articles) {
+    if (found.length === count) break;
+    if (!skip.has(other.slug)) found.push(other);
+  }
+  return found;
+}
+
+/**
+ * The editor's `related` stories that are published in this build, in the
+ * editor's order; drafts and scheduled stories are not in the index.
+ */
+export function relatedArticles<T extends IndexedArticle>(index: SiteIndex<T>, article: T): T[] {
+  return article.related.flatMap((slug) => index.bySlug.get(slug) ?? []);
+}
+
+/**
+ * The year, month or day before and after `group` that have stories.
+ *
+ * @param groups `SiteIndex.years`, `.months` or `.days`, the list `group` is in
+ */
+export function archiveNeighbours<G extends { position: number }>(
+  groups: readonly G[],
+  group: G,
+): Neighbours<G> {
+  return neighboursAt(groups, group.position);
+}
+
+/** How many pages `total` items fill at `pageSize` a page; at least one. */
+export function pageCount(total: number, pageSize: number): number {
+  return Math.max(1, Math.ceil(total / pageSize));
+}
+
+/** The items of page `page` (1-based). */
+export function pageItems<T>(items: readonly T[], page: number, pageSize: number): T[] {
+  return items.slice((page - 1) * pageSize, page * pageSize);
+}
+
+/** A gap in a row of page numbers, shown as an ellipsis. */
+export const PAGE_GAP = 'gap';
+
+/**
+ * The page numbers to link from page `current` of `total`: the first and
+ * last, and `around` either side of the current one, with gaps between, so
+ * that a section of thousands of pages still gets a short row.
+ *
+ * @example pageNumbers(6, 20) // [1, 'gap', 4, 5, 6, 7, 8, 'gap', 20]
+ */
+export function pageNumbers(
+  current: number,
+  total: number,
+  around = 2,
+): (number | typeof PAGE_GAP)[] {
+  const wanted = new Set([1, total]);
+  for (let page = Math.max(1, current - around); page <= Math.min(total, current + around); page++) {
+    wanted.add(page);
+  }
+  const shown: (number | typeof PAGE_GAP)[] = [];
+  let last = 0;
+  for (const page of [...wanted].sort((a, b) => a - b)) {
+    // A gap of one page is shown as that page: an ellipsis would hide nothing.
+    if (page - last === 2) shown.push(page - 1);
+    else if (page - last > 2) shown.push(PAGE_GAP);
+    shown.push(page);
+    last = page;
+  }
+  return shown;
+}

@@ -1,0 +1,169 @@
+/**
+ * What a page tells machines about itself: its title, Open Graph and Twitter
+ * card tags, and on articles schema.org `NewsArticle` JSON-LD.
+ *
+ * Values only: the layout writes them into `<head>`. Every URL passed in is
+ * already absolute.
+ */
+import type { ArticleMeta } from './articles/schema.ts';
+
+/** An image for link previews and structured data. */
+export interface SocialImage {
+  /** Absolute URL. */
+  url: string;
+  alt: string;
+  width?: number | undefined;
+  height?: number | undefined;
+}
+
+/** What a page says about itself in `<head>`. */
+export interface PageMeta {
+  /** The full document title, as `pageTitle` makes it. */
+  title: string;
+  description: string;
+  /** The page's canonical absolute URL. */
+  url: string;
+  siteName: string;
+  type: 'website' | 'article';
+  image?: SocialImage | undefined;
+  /** For articles: times as written, section and tags. */
+  article?:
+    | {
+        publishedTime: string;
+        modifiedTime?: string | undefined;
+        section: string;
+        tags: readonly string[];
+      }
+    | undefined;
+}
+
+/** One `<meta>` tag: Open Graph uses `property`, Twitter cards use `name`. */
+export interface MetaTag {
+  attribute: 'property' | 'name';
+  key: string;
+  content: string;
+}
+
+/**
+ * The document title: the page's own title, then the site's; the site's
+ * alone where the page has none (the front page).
+ *
+ * @example pageTitle('Section: World', 'Newsroom Wire') // 'Section: World | Newsroom Wire'
+ */
+export function pageTitle(title: string | undefined, siteTitle: string): string {
+  return title ? `${title} | ${siteTitle}` : siteTitle;
+}
+
+/** Open Graph and Twitter card tags for a page, in the order they are written. */
+export function pageMetaToTags(meta: PageMeta): MetaTag[] {
+  const tags: MetaTag[] = [];
+  const og = (key: string, content: string | number | undefined) => {
+    if (content !== undefined && content !== '') {
+      tags.push({ attribute: 'property', key: `og:${key}`, content: String(content) });
+    }
+  };
+  const twitter = (key: string, content: string | undefined) => {
+    if (content) tags.push({ attribute: 'name', key: `twitter:${key}`, content });
+  };
+
+  og('type', meta.type);
+  og('site_name', meta.siteName);
+  og('title', meta.title);
+  og('description', meta.description);
+  og('url', meta.url);
+  if (meta.image) {
+    og('image', meta.image.url);
+    og('image:alt', meta.image.alt);
+    og('image:width', meta.image.width);
+    og('image:height', meta.image.height);
+  }
+  if (meta.article) {
+    tags.push(
+      { attribute: 'property', key: 'article:published_time', content: meta.article.publishedTime },
+      ...(meta.article.modifiedTime
+        ? [{ attribute: 'property', key: 'article:modified_time', content: meta.article.modifiedTime } as const]
+        : []),
+      { attribute: 'property', key: 'article:section', content: meta.article.section },
+      ...meta.article.tags.map((tag) => ({ attribute: 'property', key: 'article:tag', content: tag }) as const),
+    );
+  }
+  twitter('card', meta.image ? 'summary_large_image' : 'summary');
+  twitter('title', meta.title);
+  twitter('description', meta.description);
+  twitter('image', meta.image?.url);
+  twitter('image:alt', meta.image?.alt);
+  return tags;
+}
+
+/** What `articleToJsonLd` needs besides the article. */
+export interface JsonLdContext {
+  /** The article's canonical absolute URL. */
+  url: string;
+  /** The lead image's absolute URL, if the article has one. */
+  imageUrl?: string | undefined;
+  publisher: { name: string; url: string };
+  language: string;
+}
+
+/** A schema.org `NewsArticle` as JSON-LD. */
+export interface NewsArticleJsonLd {
+  '@context': 'https://schema.org';
+  '@type': 'NewsArticle';
+  headline: string;
+  description: string;
+  datePublished: string;
+  dateModified: string;
+  author: { '@type': 'Person' | 'Organization'; name: string }[];
+  image?: string[];
+  articleSection: string;
+  keywords?: string[];
+  inLanguage: string;
+  publisher: { '@type': 'Organization'; name: string; url: string };
+  mainEntityOfPage: { '@type': 'WebPage'; '@id': string };
+  url: string;
+}
+
+/**
+ * schema.org `NewsArticle` for an article page. Times are written as the
+ * article wrote them, offsets and all; with no named author, the credited
+ * source (or else the publisher) stands as an organisation.
+ */
+export function articleToJsonLd(
+  article: Pick<
+    ArticleMeta,
+    'title' | 'summary' | 'published' | 'updated' | 'authors' | 'source' | 'section' | 'tags'
+  >,
+  context: JsonLdContext,
+): NewsArticleJsonLd {
+  const author = article.authors.length
+    ? article.authors.map((name) => ({ '@type': 'Person' as const, name }))
+    : [{ '@type': 'Organization' as const, name: article.source ?? context.publisher.name }];
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.summary,
+    datePublished: article.published.iso,
+    dateModified: (article.updated ?? article.published).iso,
+    author,
+    ...(context.imageUrl ? { image: [context.imageUrl] } : {}),
+    articleSection: article.section.name,
+    ...(article.tags.length ? { keywords: [...article.tags] } : {}),
+    inLanguage: context.language,
+    publisher: { '@type': 'Organization', ...context.publisher },
+    mainEntityOfPage: { '@type': 'WebPage', '@id': context.url },
+    url: context.url,
+  };
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">`: `<`, `>` and `&` are
+ * escaped so that no text in it can close the script element, and the line
+ * separators JavaScript once rejected are escaped too.
+ */
+export function jsonLdToScript(data: unknown): string {
+  return JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
