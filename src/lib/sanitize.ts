@@ -5,7 +5,7 @@
  * a page that must pass the Nu HTML checker: no scripts, styles, iframes,
  * event handlers or `javascript:` URLs, and none of the presentational
  * attributes HTML5 made obsolete. Elements that are not allowed are unwrapped,
- * so their text stays; scripts and styles go with their content.
+ * so their text stays; scripts, styles and iframes go with their content.
  */
 import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import type { Element, Root } from 'hast';
@@ -30,8 +30,10 @@ export const bodySanitizeSchema: SanitizeSchema = {
     ...(defaultSchema.tagNames ?? []).filter((name) => !REMOVED_TAGS.has(name)),
     ...EXTRA_TAGS,
   ],
-  // Their text is code or markup, never reading matter: drop it whole.
-  strip: ['script', 'style', 'template', 'noscript', 'textarea', 'title'],
+  // Their text is code or markup, never reading matter: drop it whole. An
+  // iframe's content is unparsed markup that browsers never show; unwrapped,
+  // it would reach readers as literal tags.
+  strip: ['script', 'style', 'template', 'noscript', 'textarea', 'title', 'iframe'],
   attributes: {
     '*': GLOBAL_ATTRIBUTES,
     a: ['href', 'hrefLang', 'ariaLabel', 'ariaDescribedBy'],
