@@ -6,18 +6,20 @@
 import { join } from 'node:path';
 import { formatProblemReport, plural } from '../src/lib/articles/problems.ts';
 import { readClock } from '../src/lib/clock.ts';
-import { loadCollection, parseSourceFile } from '../src/lib/collection.ts';
+import { loadCollection } from '../src/lib/collection.ts';
+import { createAdaptiveParser } from '../src/lib/parse-pool.ts';
 
 const rootDir = process.cwd();
 const started = performance.now();
 try {
+  const parser = createAdaptiveParser();
   const collection = await loadCollection({
     rootDir,
     contentDir: join(rootDir, 'content'),
     now: readClock(process.env),
     includeUnpublished: false,
-    parse: parseSourceFile,
-  });
+    parse: (file) => parser.parse(file),
+  }).finally(() => parser.close());
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   if (collection.problems.length) {
     console.error(formatProblemReport(collection.problems));

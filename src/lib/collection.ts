@@ -109,15 +109,17 @@ export async function loadCollection<T extends CheckedFields>(
   const problems: Problem[] = [];
   const parsed: ParsedFile<T>[] = [];
 
-  for (const path of paths) {
+  // Files are read and parsed a bounded number at a time, so that a parser
+  // on worker threads stays busy without holding every file in memory.
+  const outcomes = await mapInOrder(paths, LOAD_CONCURRENCY, async (path) => {
     const file = await readSourceFile(options.rootDir, path);
-    if ('message' in file) {
-      problems.push(file);
-      continue;
-    }
-    const result = await options.parse(file);
-    if (result.ok) parsed.push({ file, article: result.article });
-    else problems.push(...result.problems);
+    if ('message' in file) return { file: undefined, problem: file };
+    return { file, result: await options.parse(file) };
+  });
+  for (const outcome of outcomes) {
+    if (!outcome.file) problems.push(outcome.problem);
+    else if (outcome.result.ok) parsed.push({ file: outcome.file, article: outcome.result.article });
+    else problems.push(...outcome.result.problems);
   }
 
   problems.push(...checkAcrossFiles(parsed, (path) => existsSync(join(options.rootDir, path))));
@@ -229,6 +231,23 @@ export function sortNewestFirst<T extends Pick<Article, 'published' | 'slug'>>(a
   return articles.sort(
     (a, b) => b.published.epochMs - a.published.epochMs || (a.slug < b.slug ? -1 : 1),
   );
+}
+
+/** Files read and parsed at once while loading. */
+const LOAD_CONCURRENCY = 64;
+
+/** Maps `items` with at most `limit` calls in flight; results keep the items' order. */
+async function mapInOrder<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await map(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -16,7 +16,8 @@ import { z } from 'zod';
 import { formatProblemReport } from '../lib/articles/problems.ts';
 import type { Article, ArticleMeta } from '../lib/articles/schema.ts';
 import { readClock } from '../lib/clock.ts';
-import { loadCollection, parseSourceFile, type ParseOutcome, type SourceFile } from '../lib/collection.ts';
+import { loadCollection, type ParseOutcome, type SourceFile } from '../lib/collection.ts';
+import { createAdaptiveParser } from '../lib/parse-pool.ts';
 
 /** Options of the articles loader. */
 export interface ArticlesLoaderOptions {
@@ -66,9 +67,6 @@ export function pipelineVersion(rootDir: string): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** The article record minus its body, plus the body HTML, as a parse outcome. */
-type StoredArticle = ArticleMeta & { bodyHtml: string };
-
 /** Creates the loader. */
 export function articlesLoader(options: ArticlesLoaderOptions): Loader {
   return {
@@ -111,13 +109,12 @@ export async function syncArticles(
   const { store, logger, generateDigest } = context;
   const fresh = new Map<string, { digest: string; article: Article }>();
 
-  const parseCached = (file: SourceFile): ParseOutcome<StoredArticle> => {
+  const parser = createAdaptiveParser();
+  const parseCached = async (file: SourceFile): Promise<ParseOutcome<ArticleMeta>> => {
     const digest = generateDigest(`${version}\0${file.text}`);
     const cached = store.get<ArticleMeta>(file.path);
-    if (cached?.digest === digest && cached.rendered) {
-      return { ok: true, article: { ...cached.data, bodyHtml: cached.rendered.html } };
-    }
-    const result = parseSourceFile(file);
+    if (cached?.digest === digest && cached.rendered) return { ok: true, article: cached.data };
+    const result = await parser.parse(file);
     if (result.ok) fresh.set(file.path, { digest, article: result.article });
     return result;
   };
@@ -128,7 +125,7 @@ export async function syncArticles(
     now: readClock(process.env),
     includeUnpublished: !production,
     parse: parseCached,
-  });
+  }).finally(() => parser.close());
 
   if (collection.problems.length) {
     const report = formatProblemReport(collection.problems);
