@@ -1,0 +1,159 @@
+/**
+ * `buildRss(items, channel)`: an RSS 2.0 document as a string. Pure, so the
+ * endpoints that serve it stay thin and the XML can be tested on its own.
+ *
+ * Items carry the full body (`content:encoded`), authors (`dc:creator`), the
+ * lead image (`media:content`, and as a figure atop the body) and a
+ * self link (`atom:link`), the extensions feed readers look for.
+ * See https://www.rssboard.org/rss-specification.
+ */
+import { pad } from './dates.ts';
+import type { Instant } from './instant.ts';
+import { escapeXml, xmlAttributes, xmlElement } from './xml.ts';
+
+/** A moment with the offset it is to be written in. */
+type Moment = Pick<Instant, 'epochMs' | 'offsetMinutes'>;
+
+/** The lead image of an item, with a URL a feed reader can fetch. */
+export interface RssImage {
+  /** Absolute URL. */
+  url: string;
+  /** Text that says what the image shows. */
+  alt: string;
+  caption?: string | undefined;
+  credit?: string | undefined;
+  /** MIME type, when known. @example image/webp */
+  type?: string | undefined;
+}
+
+/** One story in a feed. */
+export interface RssItem {
+  /** Plain-text headline. */
+  title: string;
+  /** Absolute permalink; also the item's `guid`. */
+  link: string;
+  /** When it was published: `pubDate`, in the offset it was written in. */
+  published: Moment;
+  /** When it was last corrected, if it was. */
+  updated?: Moment | undefined;
+  /** Plain-text standfirst: the item's `description`. */
+  description: string;
+  /** The full body as HTML, every URL absolute: `content:encoded`. */
+  contentHtml: string;
+  /** Section first, then tags. */
+  categories: readonly string[];
+  /** Authors' names, each a `dc:creator`. */
+  creators: readonly string[];
+  image?: RssImage | undefined;
+}
+
+/** The feed as a whole. */
+export interface RssChannel {
+  title: string;
+  /** Absolute URL of the page the feed mirrors. */
+  link: string;
+  description: string;
+  /** BCP 47 language. @example en */
+  language: string;
+  /** Absolute URL of the feed itself, for `atom:link rel="self"`. */
+  selfUrl: string;
+  /** The most items the feed holds: the newest ones are kept. */
+  limit: number;
+}
+
+const NAMESPACES = {
+  'xmlns:atom': 'http://www.w3.org/2005/Atom',
+  'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
+  'xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+  'xmlns:media': 'http://search.yahoo.com/mrss/',
+};
+
+/**
+ * Builds an RSS 2.0 document: the newest `channel.limit` items, newest first
+ * (items published at the same moment keep their given order).
+ * `lastBuildDate` is the latest publication or correction among them, so an
+ * unchanged feed is byte-for-byte the same on every build.
+ */
+export function buildRss(items: readonly RssItem[], channel: RssChannel): string {
+  const kept = [...items]
+    .sort((a, b) => b.published.epochMs - a.published.epochMs)
+    .slice(0, Math.max(0, channel.limit));
+  const latest = kept.reduce<Moment | undefined>((found, item) => {
+    const changed = item.updated ?? item.published;
+    return !found || changed.epochMs > found.epochMs ? changed : found;
+  }, undefined);
+
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<rss version="2.0"${xmlAttributes(NAMESPACES)}>`,
+    '<channel>',
+    xmlElement('title', channel.title),
+    xmlElement('link', channel.link),
+    xmlElement('description', channel.description),
+    xmlElement('language', channel.language),
+    ...(latest ? [xmlElement('lastBuildDate', instantToRfc822(latest))] : []),
+    `<atom:link${xmlAttributes({ href: channel.selfUrl, rel: 'self', type: 'application/rss+xml' })}/>`,
+    ...kept.map(itemToXml),
+    '</channel>',
+    '</rss>',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function itemToXml(item: RssItem): string {
+  const parts = [
+    xmlElement('title', item.title),
+    xmlElement('link', item.link),
+    xmlElement('guid', item.link, { isPermaLink: 'true' }),
+    xmlElement('pubDate', instantToRfc822(item.published)),
+    xmlElement('description', item.description),
+    ...unique(item.categories).map((category) => xmlElement('category', category)),
+    ...item.creators.map((creator) => xmlElement('dc:creator', creator)),
+    xmlElement('content:encoded', imageToHtml(item.image) + item.contentHtml),
+  ];
+  if (item.image) {
+    const attributes: Record<string, string> = { url: item.image.url, medium: 'image' };
+    if (item.image.type) attributes['type'] = item.image.type;
+    parts.push(
+      `<media:content${xmlAttributes(attributes)}>${xmlElement('media:description', item.image.alt)}</media:content>`,
+    );
+  }
+  return `<item>\n${parts.join('\n')}\n</item>`;
+}
+
+/** The lead image as a figure, so readers that ignore `media:content` show it too. */
+function imageToHtml(image: RssImage | undefined): string {
+  if (!image) return '';
+  const caption = [image.caption, image.credit].filter(Boolean).join(' ');
+  // Attribute-safe escaping is also text-safe, and this HTML is escaped again as XML.
+  return (
+    `<figure><img src="${escapeXml(image.url)}" alt="${escapeXml(image.alt)}">` +
+    (caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : '') +
+    '</figure>'
+  );
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * An RFC 822 date-time (with a four-digit year, as RFC 1123 and every feed
+ * reader expect), in the offset the moment was written in.
+ *
+ * @example instantToRfc822(parseInstant('2019-05-22T08:36:00+03:00')) // 'Wed, 22 May 2019 08:36:00 +0300'
+ */
+export function instantToRfc822(moment: Moment): string {
+  // Shifting by the offset and reading UTC fields gives the wall clock there.
+  const local = new Date(Math.floor(moment.epochMs / 1000) * 1000 + moment.offsetMinutes * 60_000);
+  const sign = moment.offsetMinutes < 0 ? '-' : '+';
+  const offset = Math.abs(moment.offsetMinutes);
+  return (
+    `${DAYS[local.getUTCDay()]}, ${pad(local.getUTCDate())} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()} ` +
+    `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())} ` +
+    `${sign}${pad(Math.floor(offset / 60))}${pad(offset % 60)}`
+  );
+}
