@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import { siteSettings } from './src/site.config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { articleSitemap } from './src/integrations/article-sitemap.ts';
 
 // SITE_URL overrides the base URL written in the settings, for deploys.
 const site = process.env.SITE_URL || siteSettings.url;
@@ -10,6 +11,10 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  // Builds the search index from the finished output (see src/integrations/pagefind.ts).
-  integrations: [pagefindIntegration()],
+  integrations: [
+    // Builds the search index from the finished output (see src/integrations/pagefind.ts).
+    pagefindIntegration(),
+    // The sitemap index, with each article's lastmod (see src/integrations/article-sitemap.ts).
+    ...articleSitemap(),
+  ],
 });
