@@ -32,18 +32,30 @@ export interface SiteProject {
 }
 
 /**
- * Creates a site project whose `content/` is a copy of `contentSource`.
+ * Creates a site project whose `content/` is a copy of `content`, or is
+ * written by it.
  *
- * @param contentSource a folder of article files
+ * @param content a folder of article files, or a function that writes them
+ *   into the folder it is given
+ * @param template another site to copy instead of this project's code
+ *   (the benchmark's stock comparison site)
  */
-export async function createSiteProject(contentSource: string): Promise<SiteProject> {
+export async function createSiteProject(
+  content: string | ((contentDir: string) => Promise<void>),
+  template?: string,
+): Promise<SiteProject> {
   const root = await mkdtemp(join(tmpdir(), 'newsroom-site-'));
-  for (const name of PROJECT_FILES) {
-    await cp(join(PROJECT_ROOT, name), join(root, name), { recursive: true });
+  if (template) {
+    await cp(template, root, { recursive: true });
+  } else {
+    for (const name of PROJECT_FILES) {
+      await cp(join(PROJECT_ROOT, name), join(root, name), { recursive: true });
+    }
   }
   await symlink(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
   const contentDir = join(root, 'content');
-  await cp(contentSource, contentDir, { recursive: true });
+  if (typeof content === 'string') await cp(content, contentDir, { recursive: true });
+  else await content(contentDir);
   return {
     root,
     contentDir,
