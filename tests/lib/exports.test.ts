@@ -1,0 +1,91 @@
+/**
+ * Pins the runtime exports of the article pipeline's modules: pages,
+ * loaders and scripts build on these names, so adding, renaming or removing
+ * one should be a decision that shows up in review.
+ */
+import { describe, expect, it } from 'vitest';
+
+const modules: Record<string, () => Promise<object>> = {
+  'articles/parse': () => import('../../src/lib/articles/parse.ts'),
+  'articles/problems': () => import('../../src/lib/articles/problems.ts'),
+  'articles/schema': () => import('../../src/lib/articles/schema.ts'),
+  'articles/slug': () => import('../../src/lib/articles/slug.ts'),
+  'articles/front-matter': () => import('../../src/lib/articles/front-matter.ts'),
+  'articles/markdown': () => import('../../src/lib/articles/markdown.ts'),
+  instant: () => import('../../src/lib/instant.ts'),
+  clock: () => import('../../src/lib/clock.ts'),
+  collection: () => import('../../src/lib/collection.ts'),
+  sanitize: () => import('../../src/lib/sanitize.ts'),
+};
+
+describe('module exports', () => {
+  it('stay as pinned', async () => {
+    const exports: Record<string, string[]> = {};
+    for (const [name, load] of Object.entries(modules)) {
+      exports[name] = Object.keys(await load()).sort();
+    }
+    expect(exports).toMatchInlineSnapshot(`
+      {
+        "articles/front-matter": [
+          "readFrontMatter",
+        ],
+        "articles/markdown": [
+          "countWords",
+          "parseMarkdown",
+          "renderBody",
+        ],
+        "articles/parse": [
+          "nearestKey",
+          "normalizeNewlines",
+          "parseArticle",
+          "placeInFrontMatter",
+          "placeOfListItem",
+        ],
+        "articles/problems": [
+          "compareProblems",
+          "formatProblemReport",
+          "plural",
+          "problemToString",
+        ],
+        "articles/schema": [
+          "ArticleSchema",
+          "DERIVED_SUMMARY_MAX_LENGTH",
+          "FRONT_MATTER_KEYS",
+          "FrontMatterSchema",
+          "TITLE_MAX_LENGTH",
+          "WORDS_PER_MINUTE",
+          "cutAtWord",
+        ],
+        "articles/slug": [
+          "SLUG_PATTERN",
+          "isSlug",
+          "pathToSlug",
+          "textToSlug",
+        ],
+        "clock": [
+          "CLOCK_VARIABLE",
+          "readClock",
+        ],
+        "collection": [
+          "checkAcrossFiles",
+          "findArticleFiles",
+          "loadCollection",
+          "parseSourceFile",
+          "publicationStatus",
+          "readSourceFile",
+          "sortNewestFirst",
+        ],
+        "instant": [
+          "dateToInstant",
+          "isInstant",
+          "parseInstant",
+        ],
+        "sanitize": [
+          "bodySanitizeSchema",
+          "rehypeAlignToClass",
+          "rehypeShiftHeadings",
+        ],
+      }
+    `);
+  });
+});
