@@ -13,7 +13,13 @@
 import { readFile, rm } from 'node:fs/promises';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { addLastmod, isSitemapPage, LASTMODS_PATH, SITEMAP_MAX_URLS, type Lastmods } from '../lib/sitemaps.ts';
+import {
+  addLastmod,
+  isSitemapPage,
+  LASTMODS_PATH,
+  SITEMAP_MAX_URLS,
+  type Lastmods,
+} from '../lib/sitemaps.ts';
 
 /**
  * The integrations that write `/sitemap-index.xml` and its sitemaps: every

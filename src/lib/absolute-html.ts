@@ -27,7 +27,9 @@ export function rehypeAbsoluteUrls(options: { base: string }) {
         const value = node.properties[name];
         // hast splits srcset at commas into an array of candidates.
         if (Array.isArray(value)) {
-          node.properties[name] = value.map((candidate) => resolveCandidate(String(candidate), options.base));
+          node.properties[name] = value.map((candidate) =>
+            resolveCandidate(String(candidate), options.base),
+          );
         } else if (typeof value === 'string') {
           node.properties[name] = value
             .split(',')
@@ -39,10 +41,7 @@ export function rehypeAbsoluteUrls(options: { base: string }) {
   };
 }
 
-const processor = unified()
-  .use(rehypeParse, { fragment: true })
-  .use(rehypeStringify)
-  .freeze();
+const processor = unified().use(rehypeParse, { fragment: true }).use(rehypeStringify).freeze();
 
 /**
  * Rewrites every link and image URL in an HTML fragment to an absolute URL.

@@ -46,9 +46,15 @@ export interface NewsSitemapOptions {
  * The stories a news sitemap lists: published in the two days up to `now`,
  * newest first, at most {@link NEWS_SITEMAP_MAX_URLS}.
  */
-export function selectNewsArticles<T extends NewsArticle>(articles: readonly T[], now: number): T[] {
+export function selectNewsArticles<T extends NewsArticle>(
+  articles: readonly T[],
+  now: number,
+): T[] {
   return articles
-    .filter((article) => article.published.epochMs <= now && now - article.published.epochMs <= NEWS_WINDOW_MS)
+    .filter(
+      (article) =>
+        article.published.epochMs <= now && now - article.published.epochMs <= NEWS_WINDOW_MS,
+    )
     .sort((a, b) => b.published.epochMs - a.published.epochMs)
     .slice(0, NEWS_SITEMAP_MAX_URLS);
 }
@@ -58,7 +64,10 @@ export function selectNewsArticles<T extends NewsArticle>(articles: readonly T[]
  * `options.now`; a valid, empty `urlset` when there are none.
  * See https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap.
  */
-export function buildNewsSitemap(articles: readonly NewsArticle[], options: NewsSitemapOptions): string {
+export function buildNewsSitemap(
+  articles: readonly NewsArticle[],
+  options: NewsSitemapOptions,
+): string {
   const urls = selectNewsArticles(articles, options.now).map((article) =>
     [
       '<url>',
@@ -148,5 +157,7 @@ export function isSitemapPage(url: string): boolean {
 
 /** A `robots.txt` that lets every crawler in and names the sitemaps (absolute URLs). */
 export function buildRobotsTxt(sitemapUrls: readonly string[]): string {
-  return ['User-agent: *', 'Allow: /', '', ...sitemapUrls.map((url) => `Sitemap: ${url}`), ''].join('\n');
+  return ['User-agent: *', 'Allow: /', '', ...sitemapUrls.map((url) => `Sitemap: ${url}`), ''].join(
+    '\n',
+  );
 }

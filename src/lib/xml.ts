@@ -35,7 +35,11 @@ export function escapeXml(text: string): string {
 }
 
 /** `<name>text</name>`, the text escaped. */
-export function xmlElement(name: string, text: string, attributes: Record<string, string> = {}): string {
+export function xmlElement(
+  name: string,
+  text: string,
+  attributes: Record<string, string> = {},
+): string {
   return `<${name}${xmlAttributes(attributes)}>${escapeXml(text)}</${name}>`;
 }
 

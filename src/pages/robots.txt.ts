@@ -9,6 +9,8 @@ import { siteSettings } from '../site.config.ts';
 /** The robots file. */
 export const GET: APIRoute = ({ site }) => {
   const base = site ?? new URL(siteSettings.url);
-  const text = buildRobotsTxt([SITEMAP_INDEX_PATH, NEWS_SITEMAP_PATH].map((path) => pathToUrl(path, base)));
+  const text = buildRobotsTxt(
+    [SITEMAP_INDEX_PATH, NEWS_SITEMAP_PATH].map((path) => pathToUrl(path, base)),
+  );
   return new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

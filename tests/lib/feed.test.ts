@@ -65,7 +65,12 @@ describe('buildRss', () => {
   it('writes each item with a permalink guid, RFC 822 date, categories, creators and the full body', () => {
     const rss = parseRss(
       buildRss(
-        [item({ categories: ['World', 'elections', 'World'], creators: ['Anna Petrova', 'Ivan Sidorov'] })],
+        [
+          item({
+            categories: ['World', 'elections', 'World'],
+            creators: ['Anna Petrova', 'Ivan Sidorov'],
+          }),
+        ],
         channel,
       ),
     );
@@ -84,9 +89,18 @@ describe('buildRss', () => {
 
   it('escapes &, < and ]]> in titles, descriptions, categories and bodies so they read back unchanged', () => {
     const tricky = 'Rates & yields < 5% as traders test the ]]> marker "quoted" \'too\'';
-    const body = '<p>Closing ]]> and &amp; and <a href="https://x.test/?a=1&amp;b=2">a link</a></p>';
+    const body =
+      '<p>Closing ]]> and &amp; and <a href="https://x.test/?a=1&amp;b=2">a link</a></p>';
     const xml = buildRss(
-      [item({ title: tricky, description: tricky, categories: ['Business & Economy'], creators: ['A & B'], contentHtml: body })],
+      [
+        item({
+          title: tricky,
+          description: tricky,
+          categories: ['Business & Economy'],
+          creators: ['A & B'],
+          contentHtml: body,
+        }),
+      ],
       { ...channel, title: 'News & <views>' },
     );
     expect(xml).not.toMatch(/]]>/);
@@ -126,7 +140,9 @@ describe('buildRss', () => {
       }),
     );
     const shuffled = [...items.filter((_, i) => i % 2), ...items.filter((_, i) => !(i % 2))];
-    const titles = parseRss(buildRss(shuffled, channel)).channel.item.map((entry: { title: string }) => entry.title);
+    const titles = parseRss(buildRss(shuffled, channel)).channel.item.map(
+      (entry: { title: string }) => entry.title,
+    );
     expect(titles).toHaveLength(50);
     expect(titles).toEqual(Array.from({ length: 50 }, (_, i) => `Story ${59 - i}`));
   });
@@ -135,7 +151,10 @@ describe('buildRss', () => {
     const rss = parseRss(
       buildRss(
         [
-          item({ published: instant('2026-05-20T08:00:00+03:00'), updated: instant('2026-05-25T12:00:00+03:00') }),
+          item({
+            published: instant('2026-05-20T08:00:00+03:00'),
+            updated: instant('2026-05-25T12:00:00+03:00'),
+          }),
           item({ published: instant('2026-05-22T08:00:00Z') }),
         ],
         channel,
@@ -190,7 +209,9 @@ describe('buildRss', () => {
       link,
     );
     const [entry] = parseRss(buildRss([item({ link, contentHtml: body })], channel)).channel.item;
-    const hrefs = [...String(entry['content:encoded']).matchAll(/(?:href|src)="([^"]+)"/g)].map((match) => match[1]);
+    const hrefs = [...String(entry['content:encoded']).matchAll(/(?:href|src)="([^"]+)"/g)].map(
+      (match) => match[1],
+    );
     expect(hrefs).toEqual([
       'https://news.example.test/2024/01/10/first-story/',
       'https://news.example.test/2026/05/31/other/',
@@ -201,8 +222,14 @@ describe('buildRss', () => {
 
 describe('instantToRfc822', () => {
   it('writes the moment in the offset it was written in, with a four-digit year', () => {
-    expect(instantToRfc822(instant('2019-05-22T08:36:00+03:00'))).toBe('Wed, 22 May 2019 08:36:00 +0300');
-    expect(instantToRfc822(instant('2024-01-11T12:30:00Z'))).toBe('Thu, 11 Jan 2024 12:30:00 +0000');
-    expect(instantToRfc822(instant('2024-12-31T23:15:45.9-05:30'))).toBe('Tue, 31 Dec 2024 23:15:45 -0530');
+    expect(instantToRfc822(instant('2019-05-22T08:36:00+03:00'))).toBe(
+      'Wed, 22 May 2019 08:36:00 +0300',
+    );
+    expect(instantToRfc822(instant('2024-01-11T12:30:00Z'))).toBe(
+      'Thu, 11 Jan 2024 12:30:00 +0000',
+    );
+    expect(instantToRfc822(instant('2024-12-31T23:15:45.9-05:30'))).toBe(
+      'Tue, 31 Dec 2024 23:15:45 -0530',
+    );
   });
 });

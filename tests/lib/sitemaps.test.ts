@@ -91,11 +91,16 @@ describe('buildNewsSitemap', () => {
     const many = Array.from({ length: NEWS_SITEMAP_MAX_URLS + 5 }, (_, index) =>
       article(`story-${index}`, new Date(NOW - index * 60_000).toISOString()),
     );
-    expect(parseNewsSitemap(buildNewsSitemap(many, options)).url).toHaveLength(NEWS_SITEMAP_MAX_URLS);
+    expect(parseNewsSitemap(buildNewsSitemap(many, options)).url).toHaveLength(
+      NEWS_SITEMAP_MAX_URLS,
+    );
   });
 
   it('removes characters XML forbids from titles', () => {
-    const xml = buildNewsSitemap([article('ctrl', '2026-05-31T10:00:00Z', 'Wire\u0001 copy')], options);
+    const xml = buildNewsSitemap(
+      [article('ctrl', '2026-05-31T10:00:00Z', 'Wire\u0001 copy')],
+      options,
+    );
     expect(parseNewsSitemap(xml).url[0]['news:news']['news:title']).toBe('Wire copy');
   });
 });
@@ -129,7 +134,9 @@ describe('articlesToLastmods and addLastmod', () => {
   });
 
   it('adds lastmod to an article URL and leaves other pages as they are', () => {
-    expect(addLastmod({ url: 'https://news.example.test/2026/05/21/corrected/' }, lastmods)).toEqual({
+    expect(
+      addLastmod({ url: 'https://news.example.test/2026/05/21/corrected/' }, lastmods),
+    ).toEqual({
       url: 'https://news.example.test/2026/05/21/corrected/',
       lastmod: '2026-05-25T12:00:00+03:00',
     });
@@ -152,7 +159,10 @@ describe('isSitemapPage', () => {
 describe('buildRobotsTxt', () => {
   it('allows every crawler and names each sitemap', () => {
     expect(
-      buildRobotsTxt(['https://news.example.test/sitemap-index.xml', 'https://news.example.test/news-sitemap.xml']),
+      buildRobotsTxt([
+        'https://news.example.test/sitemap-index.xml',
+        'https://news.example.test/news-sitemap.xml',
+      ]),
     ).toBe(
       'User-agent: *\nAllow: /\n\nSitemap: https://news.example.test/sitemap-index.xml\nSitemap: https://news.example.test/news-sitemap.xml\n',
     );
