@@ -200,16 +200,21 @@ export function checkAcrossFiles(
     if (src && !src.startsWith('https://')) {
       const imagePath = posix.normalize(posix.join(posix.dirname(file.path), src));
       const problem = !IMAGE_EXTENSIONS.test(src)
-        ? `"image.src" (${src}) is not an image type the site can process; use JPEG, PNG, WebP, AVIF, GIF or SVG`
+        ? {
+            ruleId: 'image-type',
+            message: `"image.src" (${src}) is not an image type the site can process; use JPEG, PNG, WebP, AVIF, GIF or SVG`,
+          }
         : !fileExists(imagePath)
-          ? `"image.src" names ${imagePath}, which does not exist; put the image beside the article or fix the path`
+          ? {
+              ruleId: 'image-missing',
+              message: `"image.src" names ${imagePath}, which does not exist; put the image beside the article or fix the path`,
+            }
           : undefined;
       if (problem) {
         problems.push({
           path: file.path,
           place: placeInFrontMatter(file.text, ['image', 'src']),
-          ruleId: 'image-missing',
-          message: problem,
+          ...problem,
         });
       }
     }
