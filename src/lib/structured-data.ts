@@ -6,6 +6,7 @@
  * already absolute.
  */
 import type { ArticleMeta } from './articles/schema.ts';
+import type { Instant } from './instant.ts';
 
 /** An image for link previews and structured data. */
 export interface SocialImage {
@@ -166,4 +167,18 @@ export function jsonLdToScript(data: unknown): string {
     /[<>&\u2028\u2029]/g,
     (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
+}
+
+/** A global date and time as HTML's `datetime` attribute accepts it. */
+const HTML_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The value of a `<time datetime>` for an instant: the text as written when
+ * HTML accepts it, else the same wall time and offset in the form HTML
+ * wants (the contract also allows `+0300`, `+03` and nine-digit fractions).
+ */
+export function instantToDatetime(instant: Instant): string {
+  if (HTML_DATETIME.test(instant.iso)) return instant.iso;
+  const wall = new Date(instant.epochMs + instant.offsetMinutes * 60_000).toISOString();
+  return `${wall.slice(0, wall.endsWith('.000Z') ? 19 : 23)}${instant.offset}`;
 }

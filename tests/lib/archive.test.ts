@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import {
+  PAGE_GAP,
+  archiveNeighbours,
+  buildSiteIndex,
+  moreFromSection,
+  pageCount,
+  pageItems,
+  pageNumbers,
+  relatedArticles,
+  sectionNeighbours,
+  siteIndexFor,
+  type IndexedArticle,
+} from '../../src/lib/archive.ts';
+import { parseInstant, type Instant } from '../../src/lib/instant.ts';
+
+const MOSCOW = 'Europe/Moscow';
+
+function instant(text: string): Instant {
+  const value = parseInstant(text);
+  if (typeof value === 'string') throw new Error(`bad instant ${text}`);
+  return value;
+}
+
+/** A story with just the fields the groupings read. */
+function story(slug: string, published: string, section = 'World', related: string[] = []): IndexedArticle {
+  return {
+    slug,
+    published: instant(published),
+    section: { name: section, slug: section.toLowerCase().replace(/\W+/g, '-') },
+    related,
+  };
+}
+
+const slugs = (items: readonly { slug: string }[]) => items.map((item) => item.slug);
+
+describe('buildSiteIndex', () => {
+  const articles = [
+    story('old', '2024-03-01T10:00:00+03:00', 'Sport'),
+    story('new-york-late', '2025-06-10T23:30:00-05:00', 'World'),
+    story('tokyo-early', '2025-06-11T02:00:00+09:00', 'Science'),
+    story('midnight', '2025-06-10T00:00:00+03:00', 'World'),
+    story('minute-before', '2025-06-09T23:59:00+03:00', 'World'),
+    story('new-year-utc', '2025-12-31T22:30:00Z', 'Business & Economy'),
+  ];
+  const index = buildSiteIndex(articles, MOSCOW);
+
+  it('lists every story newest first, whatever the input order', () => {
+    expect(slugs(index.articles)).toEqual([
+      'new-year-utc',
+      'new-york-late',
+      'tokyo-early',
+      'midnight',
+      'minute-before',
+      'old',
+    ]);
+  });
+
+  it('files each story under its calendar day in the site zone, not its written offset', () => {
+    expect(slugs(index.dayByKey.get('2025-06-11')?.articles ?? [])).toEqual(['new-york-late']);
+    expect(slugs(index.dayByKey.get('2025-06-10')?.articles ?? [])).toEqual(['tokyo-early', 'midnight']);
+    expect(slugs(index.dayByKey.get('2025-06-09')?.articles ?? [])).toEqual(['minute-before']);
+    expect(slugs(index.dayByKey.get('2026-01-01')?.articles ?? [])).toEqual(['new-year-utc']);
+    expect(index.dayByKey.has('2025-12-31')).toBe(false);
+  });
+
+  it('counts stories per year and month, months and days newest first', () => {
+    expect(index.years.map((year) => [year.key, year.count])).toEqual([
+      ['2026', 1],
+      ['2025', 4],
+      ['2024', 1],
+    ]);
+    const june = index.monthByKey.get('2025-06');
+    expect(june?.count).toBe(4);
+    expect(june?.days.map((day) => [day.key, day.articles.length])).toEqual([
+      ['2025-06-11', 1],
+      ['2025-06-10', 2],
+      ['2025-06-09', 1],
+    ]);
+    expect(index.yearByKey.get('2025')?.months.map((month) => month.key)).toEqual(['2025-06']);
+  });
+
+  it('orders sections alphabetically, each newest first', () => {
+    expect(index.sections.map((group) => group.section.name)).toEqual([
+      'Business & Economy',
+      'Science',
+      'Sport',
+      'World',
+    ]);
+    expect(slugs(index.sectionBySlug.get('world')?.articles ?? [])).toEqual([
+      'new-york-late',
+      'midnight',
+      'minute-before',
+    ]);
+  });
+});
+
+describe('siteIndexFor', () => {
+  it('computes the index once for the same list and zone', () => {
+    const articles = [story('a', '2025-01-01T10:00:00Z')];
+    expect(siteIndexFor(articles, MOSCOW)).toBe(siteIndexFor(articles, MOSCOW));
+    expect(siteIndexFor(articles, 'UTC')).not.toBe(siteIndexFor(articles, MOSCOW));
+  });
+});
+
+describe('neighbours', () => {
+  const index = buildSiteIndex(
+    [
+      story('w1', '2025-01-01T10:00:00+03:00', 'World'),
+      story('s1', '2025-01-02T10:00:00+03:00', 'Sport'),
+      story('w2', '2025-01-03T10:00:00+03:00', 'World'),
+      story('w3', '2025-02-04T10:00:00+03:00', 'World', ['w1', 'unpublished', 's1']),
+    ],
+    MOSCOW,
+  );
+  const get = (slug: string) => index.bySlug.get(slug)!;
+
+  it('gives the older story as previous and the newer as next within the section', () => {
+    const { previous, next } = sectionNeighbours(index, get('w2'));
+    expect(previous?.slug).toBe('w1');
+    expect(next?.slug).toBe('w3');
+  });
+
+  it('has no previous for the oldest and no next for the newest', () => {
+    expect(sectionNeighbours(index, get('w1')).previous).toBeUndefined();
+    expect(sectionNeighbours(index, get('w3')).next).toBeUndefined();
+  });
+
+  it('gives the neighbouring days, months and years that have stories', () => {
+    const day = index.dayByKey.get('2025-01-02')!;
+    expect(archiveNeighbours(index.days, day).previous?.key).toBe('2025-01-01');
+    expect(archiveNeighbours(index.days, day).next?.key).toBe('2025-01-03');
+    const february = index.monthByKey.get('2025-02')!;
+    expect(archiveNeighbours(index.months, february).previous?.key).toBe('2025-01');
+    expect(archiveNeighbours(index.months, february).next).toBeUndefined();
+    expect(archiveNeighbours(index.years, index.yearByKey.get('2025')!)).toEqual({
+      previous: undefined,
+      next: undefined,
+    });
+  });
+
+  it('keeps only related stories that are published, in the editor order', () => {
+    expect(slugs(relatedArticles(index, get('w3')))).toEqual(['w1', 's1']);
+  });
+
+  it('lists more from the section newest first, without the story and what is excluded', () => {
+    expect(slugs(moreFromSection(index, get('w1'), 5))).toEqual(['w3', 'w2']);
+    expect(slugs(moreFromSection(index, get('w1'), 1))).toEqual(['w3']);
+    expect(slugs(moreFromSection(index, get('w1'), 5, [get('w3')]))).toEqual(['w2']);
+  });
+});
+
+describe('pagination', () => {
+  it('counts pages, with one page for an empty list', () => {
+    expect(pageCount(47, 20)).toBe(3);
+    expect(pageCount(40, 20)).toBe(2);
+    expect(pageCount(0, 20)).toBe(1);
+  });
+
+  it('slices a page, the last one short', () => {
+    const items = Array.from({ length: 47 }, (_, index) => index);
+    expect(pageItems(items, 1, 20)).toEqual(items.slice(0, 20));
+    expect(pageItems(items, 3, 20)).toEqual([40, 41, 42, 43, 44, 45, 46]);
+  });
+
+  it('shows every page number when there are few', () => {
+    expect(pageNumbers(1, 3)).toEqual([1, 2, 3]);
+    expect(pageNumbers(1, 1)).toEqual([1]);
+  });
+
+  it('folds long runs into gaps around the current page', () => {
+    expect(pageNumbers(6, 20)).toEqual([1, PAGE_GAP, 4, 5, 6, 7, 8, PAGE_GAP, 20]);
+    expect(pageNumbers(1, 5000)).toEqual([1, 2, 3, PAGE_GAP, 5000]);
+    expect(pageNumbers(5000, 5000)).toEqual([1, PAGE_GAP, 4998, 4999, 5000]);
+  });
+
+  it('shows a single hidden page as its number, not as a gap', () => {
+    expect(pageNumbers(4, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { parseInstant, type Instant } from '../../src/lib/instant.ts';
+import {
+  articleToJsonLd,
+  instantToDatetime,
+  jsonLdToScript,
+  pageMetaToTags,
+  pageTitle,
+} from '../../src/lib/structured-data.ts';
+
+function instant(text: string): Instant {
+  const value = parseInstant(text);
+  if (typeof value === 'string') throw new Error(`bad instant ${text}`);
+  return value;
+}
+
+const article = {
+  title: 'Security chief does not rule out restoring contacts',
+  summary: 'It is very important, Sergei Naryshkin said',
+  published: instant('2019-05-22T08:36:00+03:00'),
+  updated: undefined,
+  authors: [],
+  source: 'TASS',
+  section: { name: 'Russian Politics & Diplomacy', slug: 'russian-politics-diplomacy' },
+  tags: ['SVR', 'CIA'],
+};
+const context = {
+  url: 'https://news.example.test/2019/05/22/naryshkin/',
+  publisher: { name: 'Newsroom Wire', url: 'https://news.example.test/' },
+  language: 'en',
+};
+
+describe('articleToJsonLd', () => {
+  it('describes a NewsArticle with times as written and the page as its main entity', () => {
+    expect(articleToJsonLd(article, { ...context, imageUrl: 'https://news.example.test/_astro/a.jpg' })).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: article.title,
+      description: article.summary,
+      datePublished: '2019-05-22T08:36:00+03:00',
+      dateModified: '2019-05-22T08:36:00+03:00',
+      author: [{ '@type': 'Organization', name: 'TASS' }],
+      image: ['https://news.example.test/_astro/a.jpg'],
+      articleSection: 'Russian Politics & Diplomacy',
+      keywords: ['SVR', 'CIA'],
+      inLanguage: 'en',
+      publisher: { '@type': 'Organization', name: 'Newsroom Wire', url: 'https://news.example.test/' },
+      mainEntityOfPage: { '@type': 'WebPage', '@id': context.url },
+      url: context.url,
+    });
+  });
+
+  it('names authors as people and takes dateModified from updated', () => {
+    const data = articleToJsonLd(
+      { ...article, authors: ['Anna Petrova', 'Ben Okafor'], updated: instant('2019-05-23T10:00:00Z') },
+      context,
+    );
+    expect(data.author).toEqual([
+      { '@type': 'Person', name: 'Anna Petrova' },
+      { '@type': 'Person', name: 'Ben Okafor' },
+    ]);
+    expect(data.dateModified).toBe('2019-05-23T10:00:00Z');
+    expect(data).not.toHaveProperty('image');
+  });
+
+  it('credits the publisher when there is neither author nor source', () => {
+    const data = articleToJsonLd({ ...article, source: undefined, tags: [] }, context);
+    expect(data.author).toEqual([{ '@type': 'Organization', name: 'Newsroom Wire' }]);
+    expect(data).not.toHaveProperty('keywords');
+  });
+});
+
+describe('jsonLdToScript', () => {
+  it('writes JSON that cannot close its script element and parses back unchanged', () => {
+    const data = { headline: '</script><script>alert(1)</script> & \u2028' };
+    const text = jsonLdToScript(data);
+    expect(text).not.toMatch(/[<>&\u2028]/);
+    expect(JSON.parse(text)).toEqual(data);
+  });
+});
+
+describe('pageMetaToTags', () => {
+  const base = {
+    title: 'Harbour lights',
+    description: 'Record crowds.',
+    url: 'https://news.example.test/2025/11/20/harbour-lights/',
+    siteName: 'Newsroom Wire',
+  };
+
+  it('writes Open Graph and a large Twitter card for an article with an image', () => {
+    const tags = pageMetaToTags({
+      ...base,
+      type: 'article',
+      image: { url: 'https://news.example.test/_astro/h.jpeg', alt: 'Lights', width: 960, height: 540 },
+      article: { publishedTime: '2025-11-20T18:15:00+03:00', section: 'Culture', tags: ['lights'] },
+    });
+    const byKey = Object.fromEntries(tags.map((tag) => [tag.key, tag]));
+    expect(byKey['og:type']?.content).toBe('article');
+    expect(byKey['og:url']?.content).toBe(base.url);
+    expect(byKey['og:image']?.content).toBe('https://news.example.test/_astro/h.jpeg');
+    expect(byKey['og:image:width']?.content).toBe('960');
+    expect(byKey['article:published_time']?.content).toBe('2025-11-20T18:15:00+03:00');
+    expect(byKey['article:modified_time']).toBeUndefined();
+    expect(byKey['twitter:card']).toEqual({ attribute: 'name', key: 'twitter:card', content: 'summary_large_image' });
+    expect(tags.filter((tag) => tag.key.startsWith('og:')).every((tag) => tag.attribute === 'property')).toBe(true);
+  });
+
+  it('writes a summary card and no image tags for a page without an image', () => {
+    const keys = pageMetaToTags({ ...base, type: 'website' }).map((tag) => `${tag.key}=${tag.content}`);
+    expect(keys).toContain('twitter:card=summary');
+    expect(keys.some((key) => key.includes('image'))).toBe(false);
+  });
+});
+
+describe('pageTitle', () => {
+  it('puts the page first and the site last, or the site alone', () => {
+    expect(pageTitle('World', 'Newsroom Wire')).toBe('World | Newsroom Wire');
+    expect(pageTitle(undefined, 'Newsroom Wire')).toBe('Newsroom Wire');
+  });
+});
+
+describe('instantToDatetime', () => {
+  it('keeps the text as written when HTML accepts it', () => {
+    expect(instantToDatetime(instant('2019-05-22T08:36:00+03:00'))).toBe('2019-05-22T08:36:00+03:00');
+    expect(instantToDatetime(instant('2025-12-31T22:30:00Z'))).toBe('2025-12-31T22:30:00Z');
+    expect(instantToDatetime(instant('2025-12-31T22:30Z'))).toBe('2025-12-31T22:30Z');
+  });
+
+  it('rewrites offsets without a colon and long fractions into the form HTML accepts', () => {
+    expect(instantToDatetime(instant('2019-05-22T08:36:00+0300'))).toBe('2019-05-22T08:36:00+03:00');
+    expect(instantToDatetime(instant('2019-05-22T08:36:00-05'))).toBe('2019-05-22T08:36:00-05:00');
+    expect(instantToDatetime(instant('2019-05-22T08:36:00.123456789+03:00'))).toBe(
+      '2019-05-22T08:36:00.123+03:00',
+    );
+  });
+});
