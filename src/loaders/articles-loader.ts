@@ -134,7 +134,11 @@ export async function syncArticles(
         `${report}\nThe build stopped before writing anything; the last good site is unchanged.`,
       );
     }
-    logger.error(`Some articles have problems and are not shown:\n${report}`);
+    // Only files that do not parse are left out; one whose problem spans
+    // files (a missing related slug, say) still parses and is shown.
+    logger.error(
+      `Some articles have problems; files that could not be read or parsed are not shown:\n${report}`,
+    );
   }
 
   const keep = new Set<string>();
