@@ -1,0 +1,382 @@
+/**
+ * The content loader against a fake Astro context: an in-memory store, a
+ * logger that records, and a real digest. The parser is wrapped in a spy so
+ * that "parses nothing" is proven, not assumed.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { LoaderContext } from 'astro/loaders';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseArticle } from '../../src/lib/articles/parse.ts';
+import {
+  ArticleProblemsError,
+  pipelineVersion,
+  syncArticles,
+} from '../../src/loaders/articles-loader.ts';
+
+vi.mock(import('../../src/lib/articles/parse.ts'), async (importOriginal) => {
+  const original = await importOriginal();
+  return { ...original, parseArticle: vi.fn(original.parseArticle) };
+});
+
+type Context = Pick<LoaderContext, 'store' | 'logger' | 'generateDigest'>;
+type Store = LoaderContext['store'];
+type Entry = NonNullable<ReturnType<Store['get']>>;
+
+/** A store like Astro's, in memory, that records what the loader writes. */
+function createStore() {
+  const entries = new Map<string, Entry>();
+  const writes: string[] = [];
+  const deletes: string[] = [];
+  const store: Store = {
+    get: <T extends Record<string, unknown>>(key: string) =>
+      entries.get(key) as (Entry & { data: T }) | undefined,
+    entries: () => [...entries.entries()],
+    set: (entry) => {
+      writes.push(entry.id);
+      entries.set(entry.id, structuredClone(entry));
+      return true;
+    },
+    values: () => [...entries.values()],
+    keys: () => [...entries.keys()],
+    delete: (key) => {
+      deletes.push(key);
+      entries.delete(key);
+    },
+    clear: () => entries.clear(),
+    has: (key) => entries.has(key),
+    addModuleImport: () => {},
+  };
+  return { store, entries, writes, deletes };
+}
+
+/** A logger that keeps every message by level. */
+function createLogger() {
+  const messages: { level: 'info' | 'warn' | 'error' | 'debug'; message: string }[] = [];
+  const record = (level: (typeof messages)[number]['level']) => (message: string) => {
+    messages.push({ level, message });
+  };
+  const logger = {
+    info: record('info'),
+    warn: record('warn'),
+    error: record('error'),
+    debug: record('debug'),
+  };
+  return { logger: logger as unknown as LoaderContext['logger'], messages };
+}
+
+function createContext() {
+  const store = createStore();
+  const log = createLogger();
+  const context: Context = {
+    store: store.store,
+    logger: log.logger,
+    generateDigest: (data) =>
+      createHash('sha256')
+        .update(typeof data === 'string' ? data : JSON.stringify(data))
+        .digest('hex'),
+  };
+  return { context, ...store, ...log };
+}
+
+const parseSpy = vi.mocked(parseArticle);
+
+function article(title: string, published: string, extra = ''): string {
+  return `---\ntitle: ${title}\nsection: World\npublished: ${published}\n${extra}---\nThe story of ${title.toLowerCase()}.\n`;
+}
+
+let rootDir: string;
+let contentDir: string;
+
+async function writeArticle(path: string, text: string): Promise<void> {
+  const full = join(rootDir, path);
+  await mkdir(dirname(full), { recursive: true });
+  await writeFile(full, text);
+}
+
+function sync(context: Context, options: { version?: string; production?: boolean } = {}) {
+  return syncArticles(context, {
+    rootDir,
+    contentDir,
+    version: options.version ?? 'v1',
+    production: options.production ?? true,
+  });
+}
+
+/** The paths the parser was called with since the last reset. */
+function parsedPaths(): string[] {
+  return parseSpy.mock.calls.map(([path]) => path).sort();
+}
+
+beforeEach(async () => {
+  rootDir = await mkdtemp(join(tmpdir(), 'articles-loader-'));
+  contentDir = join(rootDir, 'content');
+  await writeArticle(
+    'content/2024/01/first-story.md',
+    article('First story', '2024-01-10T10:00:00+03:00'),
+  );
+  await writeArticle(
+    'content/2024/01/second-story.md',
+    article('Second story', '2024-01-11T10:00:00+03:00', 'tags: [Harbor]\n'),
+  );
+  await writeArticle(
+    'content/2024/02/third-story.md',
+    article('Third story', '2024-02-01T10:00:00+03:00', 'related: [first-story]\n'),
+  );
+  vi.stubEnv('SITE_CLOCK', '2024-06-01T00:00:00Z');
+  parseSpy.mockClear();
+});
+
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await rm(rootDir, { recursive: true, force: true });
+});
+
+const ALL_PATHS = [
+  'content/2024/01/first-story.md',
+  'content/2024/01/second-story.md',
+  'content/2024/02/third-story.md',
+];
+
+describe('syncArticles', () => {
+  it('parses every file on the first sync and stores it without its body, with the HTML rendered', async () => {
+    const { context, entries } = createContext();
+    await sync(context);
+
+    expect(parsedPaths()).toStrictEqual(ALL_PATHS);
+    expect([...entries.keys()].sort()).toStrictEqual(ALL_PATHS);
+    const entry = entries.get('content/2024/01/second-story.md');
+    expect(entry).toMatchObject({
+      id: 'content/2024/01/second-story.md',
+      filePath: 'content/2024/01/second-story.md',
+      rendered: { html: '<p>The story of second story.</p>' },
+      data: {
+        slug: 'second-story',
+        title: 'Second story',
+        tags: ['Harbor'],
+        sourcePath: 'content/2024/01/second-story.md',
+      },
+    });
+    expect(entry?.digest).toEqual(expect.any(String));
+    expect(entry?.data).not.toHaveProperty('bodyHtml');
+    expect(entry?.data).not.toHaveProperty('text');
+  });
+
+  it('parses and writes nothing on a second sync with the same files and version', async () => {
+    const { context, entries, writes, deletes, messages } = createContext();
+    await sync(context);
+    const before = structuredClone([...entries]);
+    parseSpy.mockClear();
+    writes.length = 0;
+
+    await sync(context);
+
+    expect(parseSpy).not.toHaveBeenCalled();
+    expect(writes).toStrictEqual([]);
+    expect(deletes).toStrictEqual([]);
+    expect([...entries]).toStrictEqual(before);
+    expect(messages.at(-1)?.message).toMatch(/^3 articles \(0 parsed, 3 from cache\)/);
+  });
+
+  it('re-parses only the file that changed', async () => {
+    const { context, entries, writes } = createContext();
+    await sync(context);
+    parseSpy.mockClear();
+    writes.length = 0;
+
+    await writeArticle(
+      'content/2024/01/second-story.md',
+      article('Second story, corrected', '2024-01-11T10:00:00+03:00'),
+    );
+    await sync(context);
+
+    expect(parsedPaths()).toStrictEqual(['content/2024/01/second-story.md']);
+    expect(writes).toStrictEqual(['content/2024/01/second-story.md']);
+    expect(entries.get('content/2024/01/second-story.md')?.data).toMatchObject({
+      title: 'Second story, corrected',
+      tags: [],
+    });
+  });
+
+  it('re-parses every file when the pipeline version changes', async () => {
+    const { context, writes } = createContext();
+    await sync(context, { version: 'v1' });
+    parseSpy.mockClear();
+    writes.length = 0;
+
+    await sync(context, { version: 'v2' });
+
+    expect(parsedPaths()).toStrictEqual(ALL_PATHS);
+    expect(writes.sort()).toStrictEqual(ALL_PATHS);
+  });
+
+  it('removes the entry of a deleted file', async () => {
+    const { context, entries } = createContext();
+    await sync(context);
+
+    await unlink(join(rootDir, 'content/2024/01/second-story.md'));
+    await sync(context);
+
+    expect([...entries.keys()].sort()).toStrictEqual([
+      'content/2024/01/first-story.md',
+      'content/2024/02/third-story.md',
+    ]);
+  });
+
+  it('keeps drafts and scheduled articles out of the store in production, and in it in dev', async () => {
+    await writeArticle(
+      'content/2024/03/draft.md',
+      article('Draft', '2024-03-01T10:00:00Z', 'draft: true\n'),
+    );
+    await writeArticle(
+      'content/2024/07/scheduled.md',
+      article('Scheduled', '2024-07-01T10:00:00Z'),
+    );
+
+    const production = createContext();
+    await sync(production.context, { production: true });
+    expect([...production.entries.keys()].sort()).toStrictEqual(ALL_PATHS);
+    expect(production.messages.at(-1)?.message).toMatch(/left out: 1 drafts, 1 scheduled$/);
+
+    const dev = createContext();
+    await sync(dev.context, { production: false });
+    expect([...dev.entries.keys()].sort()).toStrictEqual([
+      ...ALL_PATHS,
+      'content/2024/03/draft.md',
+      'content/2024/07/scheduled.md',
+    ]);
+  });
+
+  describe('with problems', () => {
+    /** Two bad files: one with problems of its own, one whose related slug does not exist. */
+    async function writeBadArticles(): Promise<void> {
+      await writeArticle(
+        'content/2024/03/bad-keys.md',
+        article('1984', '2024-03-01T10:00:00+03:00', 'sumary: typo\n'),
+      );
+      await writeArticle(
+        'content/2024/03/bad-related.md',
+        article('Bad related', '2024-03-02T10:00:00+03:00', 'related: [no-such-story]\n'),
+      );
+    }
+
+    it('throws the report, without a stack, in production and leaves the store as it was', async () => {
+      const { context, entries, writes, deletes } = createContext();
+      await sync(context);
+      const before = structuredClone([...entries]);
+      writes.length = 0;
+
+      await writeBadArticles();
+      await writeArticle(
+        'content/2024/01/first-story.md',
+        article('First story, changed', '2024-01-10T10:00:00+03:00'),
+      );
+      await unlink(join(rootDir, 'content/2024/01/second-story.md'));
+      const error: unknown = await sync(context).then(
+        () => undefined,
+        (thrown: unknown) => thrown,
+      );
+
+      expect(error).toBeInstanceOf(ArticleProblemsError);
+      if (!(error instanceof ArticleProblemsError)) return;
+      expect(error.name).toBe('ArticleProblemsError');
+      expect(error.message).toMatchInlineSnapshot(`
+        "content/2024/03/bad-keys.md:2:8: "title" must be text, but YAML reads 1984 as a number; put it in quotes: "1984"
+        content/2024/03/bad-keys.md:5:1: unknown key "sumary" — did you mean "summary"?
+        content/2024/03/bad-related.md:5:11: "related" names "no-such-story", but no article has that slug
+        3 problems in 2 article files.
+        The build stopped before writing anything; the last good site is unchanged."
+      `);
+      expect(error.stack ?? '').not.toMatch(/^\s*at /m);
+      expect(writes).toStrictEqual([]);
+      expect(deletes).toStrictEqual([]);
+      expect([...entries]).toStrictEqual(before);
+    });
+
+    it('logs the report in dev and stores the articles that parsed', async () => {
+      await writeBadArticles();
+      const { context, entries, messages } = createContext();
+      await sync(context, { production: false });
+
+      const errors = messages.filter((message) => message.level === 'error');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]?.message).toMatchInlineSnapshot(`
+        "Some articles have problems; files that could not be read or parsed are not shown:
+        content/2024/03/bad-keys.md:2:8: "title" must be text, but YAML reads 1984 as a number; put it in quotes: "1984"
+        content/2024/03/bad-keys.md:5:1: unknown key "sumary" — did you mean "summary"?
+        content/2024/03/bad-related.md:5:11: "related" names "no-such-story", but no article has that slug
+        3 problems in 2 article files."
+      `);
+      expect([...entries.keys()].sort()).toStrictEqual([
+        ...ALL_PATHS,
+        'content/2024/03/bad-related.md',
+      ]);
+    });
+  });
+});
+
+describe('pipelineVersion', () => {
+  let fakeRoot: string;
+
+  beforeEach(async () => {
+    fakeRoot = await mkdtemp(join(tmpdir(), 'pipeline-version-'));
+    await mkdir(join(fakeRoot, 'src', 'lib', 'articles'), { recursive: true });
+    await mkdir(join(fakeRoot, 'src', 'loaders'), { recursive: true });
+    await mkdir(join(fakeRoot, 'src', 'pages'), { recursive: true });
+    await writeFile(join(fakeRoot, 'src', 'lib', 'articles', 'parse.ts'), 'export const a = 1;\n');
+    await writeFile(join(fakeRoot, 'src', 'lib', 'dates.ts'), 'export const b = 2;\n');
+    await writeFile(
+      join(fakeRoot, 'src', 'loaders', 'articles-loader.ts'),
+      'export const c = 3;\n',
+    );
+    await writeFile(join(fakeRoot, 'src', 'pages', 'index.astro'), '<h1>Home</h1>\n');
+    await writeFile(join(fakeRoot, 'package-lock.json'), '{"lockfileVersion": 3}\n');
+  });
+
+  afterEach(() => rm(fakeRoot, { recursive: true, force: true }));
+
+  it('is a short hex string that stays the same while nothing changes', () => {
+    const version = pipelineVersion(fakeRoot);
+    expect(version).toMatch(/^[0-9a-f]{16}$/);
+    expect(pipelineVersion(fakeRoot)).toBe(version);
+  });
+
+  it('changes when a file under src/lib changes', async () => {
+    const before = pipelineVersion(fakeRoot);
+    await writeFile(join(fakeRoot, 'src', 'lib', 'articles', 'parse.ts'), 'export const a = 2;\n');
+    expect(pipelineVersion(fakeRoot)).not.toBe(before);
+  });
+
+  it('changes when a file is added under src/lib', async () => {
+    const before = pipelineVersion(fakeRoot);
+    await writeFile(join(fakeRoot, 'src', 'lib', 'urls.ts'), 'export const d = 4;\n');
+    expect(pipelineVersion(fakeRoot)).not.toBe(before);
+  });
+
+  it('changes when the loader changes', async () => {
+    const before = pipelineVersion(fakeRoot);
+    await writeFile(
+      join(fakeRoot, 'src', 'loaders', 'articles-loader.ts'),
+      'export const c = 4;\n',
+    );
+    expect(pipelineVersion(fakeRoot)).not.toBe(before);
+  });
+
+  it('changes when the locked dependencies change', async () => {
+    const before = pipelineVersion(fakeRoot);
+    await writeFile(
+      join(fakeRoot, 'package-lock.json'),
+      '{"lockfileVersion": 3, "packages": {}}\n',
+    );
+    expect(pipelineVersion(fakeRoot)).not.toBe(before);
+  });
+
+  it('ignores pages and files that are not TypeScript', async () => {
+    const before = pipelineVersion(fakeRoot);
+    await writeFile(join(fakeRoot, 'src', 'pages', 'index.astro'), '<h1>Front page</h1>\n');
+    await writeFile(join(fakeRoot, 'src', 'lib', 'notes.md'), 'Notes.\n');
+    expect(pipelineVersion(fakeRoot)).toBe(before);
+  });
+});
