@@ -283,7 +283,11 @@ export function pageNumbers(
   around = 2,
 ): (number | typeof PAGE_GAP)[] {
   const wanted = new Set([1, total]);
-  for (let page = Math.max(1, current - around); page <= Math.min(total, current + around); page++) {
+  for (
+    let page = Math.max(1, current - around);
+    page <= Math.min(total, current + around);
+    page++
+  ) {
     wanted.add(page);
   }
   const shown: (number | typeof PAGE_GAP)[] = [];

@@ -82,10 +82,18 @@ export function pageMetaToTags(meta: PageMeta): MetaTag[] {
     tags.push(
       { attribute: 'property', key: 'article:published_time', content: meta.article.publishedTime },
       ...(meta.article.modifiedTime
-        ? [{ attribute: 'property', key: 'article:modified_time', content: meta.article.modifiedTime } as const]
+        ? [
+            {
+              attribute: 'property',
+              key: 'article:modified_time',
+              content: meta.article.modifiedTime,
+            } as const,
+          ]
         : []),
       { attribute: 'property', key: 'article:section', content: meta.article.section },
-      ...meta.article.tags.map((tag) => ({ attribute: 'property', key: 'article:tag', content: tag }) as const),
+      ...meta.article.tags.map(
+        (tag) => ({ attribute: 'property', key: 'article:tag', content: tag }) as const,
+      ),
     );
   }
   twitter('card', meta.image ? 'summary_large_image' : 'summary');
@@ -170,7 +178,8 @@ export function jsonLdToScript(data: unknown): string {
 }
 
 /** A global date and time as HTML's `datetime` attribute accepts it. */
-const HTML_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const HTML_DATETIME =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * The value of a `<time datetime>` for an instant: the text as written when

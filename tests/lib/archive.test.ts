@@ -23,7 +23,12 @@ function instant(text: string): Instant {
 }
 
 /** A story with just the fields the groupings read. */
-function story(slug: string, published: string, section = 'World', related: string[] = []): IndexedArticle {
+function story(
+  slug: string,
+  published: string,
+  section = 'World',
+  related: string[] = [],
+): IndexedArticle {
   return {
     slug,
     published: instant(published),
@@ -58,7 +63,10 @@ describe('buildSiteIndex', () => {
 
   it('files each story under its calendar day in the site zone, not its written offset', () => {
     expect(slugs(index.dayByKey.get('2025-06-11')?.articles ?? [])).toEqual(['new-york-late']);
-    expect(slugs(index.dayByKey.get('2025-06-10')?.articles ?? [])).toEqual(['tokyo-early', 'midnight']);
+    expect(slugs(index.dayByKey.get('2025-06-10')?.articles ?? [])).toEqual([
+      'tokyo-early',
+      'midnight',
+    ]);
     expect(slugs(index.dayByKey.get('2025-06-09')?.articles ?? [])).toEqual(['minute-before']);
     expect(slugs(index.dayByKey.get('2026-01-01')?.articles ?? [])).toEqual(['new-year-utc']);
     expect(index.dayByKey.has('2025-12-31')).toBe(false);

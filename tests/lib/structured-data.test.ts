@@ -32,7 +32,9 @@ const context = {
 
 describe('articleToJsonLd', () => {
   it('describes a NewsArticle with times as written and the page as its main entity', () => {
-    expect(articleToJsonLd(article, { ...context, imageUrl: 'https://news.example.test/_astro/a.jpg' })).toEqual({
+    expect(
+      articleToJsonLd(article, { ...context, imageUrl: 'https://news.example.test/_astro/a.jpg' }),
+    ).toEqual({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       headline: article.title,
@@ -44,7 +46,11 @@ describe('articleToJsonLd', () => {
       articleSection: 'Russian Politics & Diplomacy',
       keywords: ['SVR', 'CIA'],
       inLanguage: 'en',
-      publisher: { '@type': 'Organization', name: 'Newsroom Wire', url: 'https://news.example.test/' },
+      publisher: {
+        '@type': 'Organization',
+        name: 'Newsroom Wire',
+        url: 'https://news.example.test/',
+      },
       mainEntityOfPage: { '@type': 'WebPage', '@id': context.url },
       url: context.url,
     });
@@ -52,7 +58,11 @@ describe('articleToJsonLd', () => {
 
   it('names authors as people and takes dateModified from updated', () => {
     const data = articleToJsonLd(
-      { ...article, authors: ['Anna Petrova', 'Ben Okafor'], updated: instant('2019-05-23T10:00:00Z') },
+      {
+        ...article,
+        authors: ['Anna Petrova', 'Ben Okafor'],
+        updated: instant('2019-05-23T10:00:00Z'),
+      },
       context,
     );
     expect(data.author).toEqual([
@@ -91,7 +101,12 @@ describe('pageMetaToTags', () => {
     const tags = pageMetaToTags({
       ...base,
       type: 'article',
-      image: { url: 'https://news.example.test/_astro/h.jpeg', alt: 'Lights', width: 960, height: 540 },
+      image: {
+        url: 'https://news.example.test/_astro/h.jpeg',
+        alt: 'Lights',
+        width: 960,
+        height: 540,
+      },
       article: { publishedTime: '2025-11-20T18:15:00+03:00', section: 'Culture', tags: ['lights'] },
     });
     const byKey = Object.fromEntries(tags.map((tag) => [tag.key, tag]));
@@ -101,12 +116,20 @@ describe('pageMetaToTags', () => {
     expect(byKey['og:image:width']?.content).toBe('960');
     expect(byKey['article:published_time']?.content).toBe('2025-11-20T18:15:00+03:00');
     expect(byKey['article:modified_time']).toBeUndefined();
-    expect(byKey['twitter:card']).toEqual({ attribute: 'name', key: 'twitter:card', content: 'summary_large_image' });
-    expect(tags.filter((tag) => tag.key.startsWith('og:')).every((tag) => tag.attribute === 'property')).toBe(true);
+    expect(byKey['twitter:card']).toEqual({
+      attribute: 'name',
+      key: 'twitter:card',
+      content: 'summary_large_image',
+    });
+    expect(
+      tags.filter((tag) => tag.key.startsWith('og:')).every((tag) => tag.attribute === 'property'),
+    ).toBe(true);
   });
 
   it('writes a summary card and no image tags for a page without an image', () => {
-    const keys = pageMetaToTags({ ...base, type: 'website' }).map((tag) => `${tag.key}=${tag.content}`);
+    const keys = pageMetaToTags({ ...base, type: 'website' }).map(
+      (tag) => `${tag.key}=${tag.content}`,
+    );
     expect(keys).toContain('twitter:card=summary');
     expect(keys.some((key) => key.includes('image'))).toBe(false);
   });
@@ -121,13 +144,17 @@ describe('pageTitle', () => {
 
 describe('instantToDatetime', () => {
   it('keeps the text as written when HTML accepts it', () => {
-    expect(instantToDatetime(instant('2019-05-22T08:36:00+03:00'))).toBe('2019-05-22T08:36:00+03:00');
+    expect(instantToDatetime(instant('2019-05-22T08:36:00+03:00'))).toBe(
+      '2019-05-22T08:36:00+03:00',
+    );
     expect(instantToDatetime(instant('2025-12-31T22:30:00Z'))).toBe('2025-12-31T22:30:00Z');
     expect(instantToDatetime(instant('2025-12-31T22:30Z'))).toBe('2025-12-31T22:30Z');
   });
 
   it('rewrites offsets without a colon and long fractions into the form HTML accepts', () => {
-    expect(instantToDatetime(instant('2019-05-22T08:36:00+0300'))).toBe('2019-05-22T08:36:00+03:00');
+    expect(instantToDatetime(instant('2019-05-22T08:36:00+0300'))).toBe(
+      '2019-05-22T08:36:00+03:00',
+    );
     expect(instantToDatetime(instant('2019-05-22T08:36:00-05'))).toBe('2019-05-22T08:36:00-05:00');
     expect(instantToDatetime(instant('2019-05-22T08:36:00.123456789+03:00'))).toBe(
       '2019-05-22T08:36:00.123+03:00',
