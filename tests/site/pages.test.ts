@@ -1,0 +1,613 @@
+/**
+ * The reader's pages of the built fixture site: every address of the
+ * contract holds the right stories in the right order, and every page has
+ * the shell, metadata and markup that readers, crawlers and search need.
+ *
+ * What each page should hold is worked out here from the fixture articles
+ * with the parser and plain array operations, independently of the page
+ * code, so that articles other fixtures add are expected too.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { parse, type HTMLElement } from 'node-html-parser';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ArticleMeta } from '../../src/lib/articles/schema.ts';
+import { loadCollection, parseSourceFile } from '../../src/lib/collection.ts';
+import { dayToIso, formatDay, instantToDay } from '../../src/lib/dates.ts';
+import { articleToPath } from '../../src/lib/urls.ts';
+import { siteSettings } from '../../src/site.config.ts';
+import { FIXTURE_SITE } from '../helpers/fixture-site.ts';
+import { PROJECT_ROOT } from '../helpers/site-project.ts';
+
+const siteDir = inject('siteDir');
+const TIME_ZONE = siteSettings.timeZone;
+const PAGE_SIZE = siteSettings.sectionPageSize;
+
+/** Slugs of the fixture stories that must appear nowhere. */
+const UNPUBLISHED = ['draft-story-must-not-appear', 'scheduled-story-must-not-appear'];
+
+let articles: ArticleMeta[];
+
+beforeAll(async () => {
+  const collection = await loadCollection({
+    rootDir: PROJECT_ROOT,
+    contentDir: join(PROJECT_ROOT, 'tests/fixtures/site/content'),
+    now: Date.parse(FIXTURE_SITE.clock),
+    includeUnpublished: false,
+    parse: parseSourceFile,
+  });
+  expect(collection.problems).toEqual([]);
+  articles = collection.articles;
+});
+
+// ---------------------------------------------------------------- helpers
+
+const pathOf = (article: Pick<ArticleMeta, 'slug' | 'published'>) =>
+  articleToPath(article, TIME_ZONE);
+const dayKeyOf = (article: ArticleMeta) => dayToIso(instantToDay(article.published, TIME_ZONE));
+/** `/2025/06/11/` for `2025-06-11`, `/2025/06/` for `2025-06`, `/2025/` for `2025`. */
+const keyToPath = (key: string) => `/${key.split('-').join('/')}/`;
+const bySlug = (slug: string) => {
+  const found = articles.find((article) => article.slug === slug);
+  if (!found) throw new Error(`no published fixture article ${slug}`);
+  return found;
+};
+
+/** Groups items by a key, in first-seen order of keys and items. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+/** The built file for a site path: `/a/` is `a/index.html`; `/404.html` is itself. */
+const pathToFile = (path: string) =>
+  path.endsWith('/') ? join(siteDir, path, 'index.html') : join(siteDir, path);
+
+async function readPage(path: string): Promise<HTMLElement> {
+  return parse(await readFile(pathToFile(path), 'utf8'), { comment: false });
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(join(siteDir, path)).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Every built file's site path, the search index left out. */
+async function builtFiles(): Promise<string[]> {
+  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(siteDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .filter((file) => !file.startsWith('pagefind/'))
+    .sort();
+}
+
+/** Every built HTML page as a site path (`/`, `/2025/`, `/404.html`). */
+async function builtPages(): Promise<string[]> {
+  return (await builtFiles())
+    .filter((file) => file.endsWith('.html'))
+    .map((file) =>
+      file.endsWith('index.html') ? `/${file.slice(0, -'index.html'.length)}` : `/${file}`,
+    );
+}
+
+/** The `href`s of the headline links inside `scope`, in order. */
+function headlineLinks(scope: HTMLElement | null): string[] {
+  expect(scope).not.toBeNull();
+  return scope!.querySelectorAll('.headline a').map((link) => link.getAttribute('href') ?? '');
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+const meta = (page: HTMLElement, attribute: 'property' | 'name', key: string) =>
+  page.querySelector(`meta[${attribute}="${key}"]`)?.getAttribute('content');
+
+// ------------------------------------------------------------ every page
+
+describe('every page', () => {
+  let pages: string[];
+  beforeAll(async () => {
+    pages = (await builtPages()).filter((path) => path !== '/search/');
+  });
+
+  it('exists at every address of the contract', async () => {
+    const expected = new Set(['/', '/404.html']);
+    for (const article of articles) {
+      const day = dayKeyOf(article);
+      expected
+        .add(pathOf(article))
+        .add(keyToPath(day))
+        .add(keyToPath(day.slice(0, 7)))
+        .add(keyToPath(day.slice(0, 4)));
+    }
+    for (const [slug, group] of groupBy(articles, (article) => article.section.slug)) {
+      expected.add(`/section/${slug}/`);
+      for (let page = 2; page <= Math.ceil(group.length / PAGE_SIZE); page++)
+        expected.add(`/section/${slug}/page/${page}/`);
+    }
+    expect(pages.sort()).toEqual([...expected].sort());
+  });
+
+  it('has one h1, the language, a description, an absolute canonical link and matching Open Graph URL', async () => {
+    for (const path of pages) {
+      const page = await readPage(path);
+      expect(page.querySelectorAll('h1'), path).toHaveLength(1);
+      expect(page.querySelector('html')?.getAttribute('lang'), path).toBe(siteSettings.language);
+      expect(meta(page, 'name', 'description'), path).toBeTruthy();
+      const canonical = page.querySelector('link[rel="canonical"]')?.getAttribute('href');
+      expect(canonical, path).toBe(new URL(path, FIXTURE_SITE.url).href);
+      expect(meta(page, 'property', 'og:url'), path).toBe(canonical);
+      expect(meta(page, 'property', 'og:title'), path).toBeTruthy();
+      expect(meta(page, 'name', 'twitter:card'), path).toMatch(/^summary/);
+    }
+  });
+
+  it('opens with a skip link to #main, and has header, navigation with a heading, main and footer', async () => {
+    for (const path of pages) {
+      const page = await readPage(path);
+      const firstFocusable = page
+        .querySelector('body')
+        ?.querySelector('a[href], button, input, select, textarea');
+      expect(firstFocusable?.getAttribute('href'), path).toBe('#main');
+      expect(page.querySelector('main#main'), path).not.toBeNull();
+      expect(page.querySelector('header nav h2'), path).not.toBeNull();
+      expect(page.querySelector('header a[href="/search/"]'), path).not.toBeNull();
+      expect(page.querySelector('footer a[href="/rss.xml"]'), path).not.toBeNull();
+    }
+  });
+
+  it('offers the site feed as an alternate, and links every section and its feed', async () => {
+    const sections = [...new Set(articles.map((article) => article.section.slug))];
+    for (const path of pages) {
+      const page = await readPage(path);
+      const feeds = page.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]');
+      expect(feeds[0]?.getAttribute('href'), path).toBe(`${FIXTURE_SITE.url}/rss.xml`);
+      for (const slug of sections) {
+        expect(
+          page.querySelector(`header nav a[href="/section/${slug}/"]`),
+          `${path} ${slug}`,
+        ).not.toBeNull();
+        expect(
+          page.querySelector(`footer a[href="/section/${slug}/rss.xml"]`),
+          `${path} ${slug}`,
+        ).not.toBeNull();
+      }
+    }
+  });
+
+  it('has no script but JSON-LD data, and only story pages carry a search body', async () => {
+    const storyPaths = new Set(articles.map(pathOf));
+    for (const path of pages) {
+      const page = await readPage(path);
+      for (const script of page.querySelectorAll('script')) {
+        expect(script.getAttribute('type'), path).toBe('application/ld+json');
+      }
+      expect(page.querySelectorAll('[data-pagefind-body]'), path).toHaveLength(
+        storyPaths.has(path) ? 1 : 0,
+      );
+    }
+  });
+
+  it('links to no draft or scheduled story, and no built file mentions one', async () => {
+    for (const file of await builtFiles()) {
+      expect(file).not.toMatch(/must-not-appear|draft-only|scheduled-only/);
+      if (!/\.(html|xml|txt|json)$/.test(file)) continue;
+      const text = await readFile(join(siteDir, file), 'utf8');
+      for (const slug of UNPUBLISHED) expect(text, file).not.toContain(slug);
+      expect(text, file).not.toMatch(/must not appear|Draft Only Section|Scheduled Only Section/);
+    }
+    expect(await exists('2026/06')).toBe(false);
+  });
+});
+
+// ------------------------------------------------------------ front page
+
+describe('the front page', () => {
+  it('leads with the newest story, then the newest after it in order', async () => {
+    const page = await readPage('/');
+    const top = headlineLinks(page.querySelector('main .top'));
+    expect(top[0]).toBe(pathOf(articles[0]!));
+    expect(top).toEqual(articles.slice(0, top.length).map(pathOf));
+    expect(top.length).toBeGreaterThanOrEqual(Math.min(articles.length, 10));
+  });
+
+  it('shows the lead story’s section label and standfirst', async () => {
+    const lead = (await readPage('/')).querySelector('main .lead');
+    expect(lead?.querySelector('.kicker a')?.getAttribute('href')).toBe(
+      `/section/${articles[0]!.section.slug}/`,
+    );
+    expect(squash(lead?.querySelector('.standfirst')?.text ?? '')).toBe(articles[0]!.summary);
+  });
+
+  it('has a block per section with its newest stories, linking to its front', async () => {
+    const page = await readPage('/');
+    for (const [slug, group] of groupBy(articles, (article) => article.section.slug)) {
+      const block = page.querySelector(`main section[aria-labelledby="section-${slug}"]`);
+      expect(block?.querySelector('h2 a')?.getAttribute('href')).toBe(`/section/${slug}/`);
+      const links = headlineLinks(block);
+      expect(links.length).toBe(Math.min(group.length, 4));
+      expect(links).toEqual(group.slice(0, links.length).map(pathOf));
+    }
+  });
+});
+
+// --------------------------------------------------------- section fronts
+
+describe('section fronts', () => {
+  it('list each section newest first, 20 a page, the last page holding the rest', async () => {
+    for (const [slug, group] of groupBy(articles, (article) => article.section.slug)) {
+      const pageCount = Math.ceil(group.length / PAGE_SIZE);
+      for (let number = 1; number <= pageCount; number++) {
+        const path = number === 1 ? `/section/${slug}/` : `/section/${slug}/page/${number}/`;
+        const page = await readPage(path);
+        expect(squash(page.querySelector('h1')?.text ?? ''), path).toBe(group[0]!.section.name);
+        expect(headlineLinks(page.querySelector('main')), path).toEqual(
+          group.slice((number - 1) * PAGE_SIZE, number * PAGE_SIZE).map(pathOf),
+        );
+      }
+      expect(await exists(`section/${slug}/page/1`)).toBe(false);
+      expect(await exists(`section/${slug}/page/${pageCount + 1}`)).toBe(false);
+    }
+  });
+
+  it('has a section with at least three pages in the fixture', () => {
+    const world = articles.filter((article) => article.section.slug === 'world');
+    expect(Math.ceil(world.length / PAGE_SIZE)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('paginate with rel prev and next, and mark the current page', async () => {
+    const world = articles.filter((article) => article.section.slug === 'world');
+    const last = Math.ceil(world.length / PAGE_SIZE);
+    const pathOfPage = (number: number) =>
+      number === 1 ? '/section/world/' : `/section/world/page/${number}/`;
+    for (let number = 1; number <= last; number++) {
+      const nav = (await readPage(pathOfPage(number))).querySelector('nav.pagination');
+      expect(nav?.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe(
+        number > 1 ? pathOfPage(number - 1) : undefined,
+      );
+      expect(nav?.querySelector('a[rel="next"]')?.getAttribute('href')).toBe(
+        number < last ? pathOfPage(number + 1) : undefined,
+      );
+      const current = nav?.querySelectorAll('a[aria-current="page"]') ?? [];
+      expect(current).toHaveLength(1);
+      expect(current[0]?.getAttribute('href')).toBe(pathOfPage(number));
+      expect(squash(current[0]?.text ?? '')).toBe(`Page ${number}`);
+      const numbered = nav
+        ?.querySelectorAll('a:not([rel])')
+        .map((link) => link.getAttribute('href'));
+      expect(numbered).toEqual(Array.from({ length: last }, (_, index) => pathOfPage(index + 1)));
+    }
+    expect(headlineLinks((await readPage(pathOfPage(last))).querySelector('main'))).toHaveLength(
+      world.length - (last - 1) * PAGE_SIZE,
+    );
+  });
+
+  it('offer the section feed and mark the section current in the navigation', async () => {
+    const page = await readPage('/section/world/page/2/');
+    const alternates = page
+      .querySelectorAll('link[rel="alternate"]')
+      .map((link) => link.getAttribute('href'));
+    expect(alternates).toContain(`${FIXTURE_SITE.url}/section/world/rss.xml`);
+    expect(
+      page.querySelector('header nav a[href="/section/world/"]')?.getAttribute('aria-current'),
+    ).toBe('true');
+    const first = await readPage('/section/world/');
+    expect(
+      first.querySelector('header nav a[href="/section/world/"]')?.getAttribute('aria-current'),
+    ).toBe('page');
+    expect(first.querySelectorAll('header nav [aria-current]')).toHaveLength(1);
+  });
+});
+
+// -------------------------------------------------------------- archives
+
+describe('date archives', () => {
+  it('list each day’s stories newest first, a day being the calendar day in Moscow', async () => {
+    for (const [key, group] of groupBy(articles, dayKeyOf)) {
+      const page = await readPage(keyToPath(key));
+      expect(headlineLinks(page.querySelector('main')), key).toEqual(group.map(pathOf));
+    }
+  });
+
+  it('put stories whose written day differs from Moscow’s under Moscow’s day', async () => {
+    const cases: [string, string][] = [
+      ['new-york-late-night-vote', '/2025/06/11/'],
+      ['tokyo-early-morning-launch', '/2025/06/10/'],
+      ['moscow-midnight-exactly', '/2025/06/10/'],
+      ['moscow-one-minute-to-midnight', '/2025/06/09/'],
+      ['new-year-in-utc', '/2026/01/01/'],
+    ];
+    for (const [slug, day] of cases) {
+      expect(pathOf(bySlug(slug))).toBe(`${day}${slug}/`);
+      expect(await exists(`${day}${slug}/index.html`), slug).toBe(true);
+      expect(headlineLinks((await readPage(day)).querySelector('main')), slug).toContain(
+        `${day}${slug}/`,
+      );
+    }
+    expect(await exists('2025/12/31')).toBe(false);
+    expect(headlineLinks((await readPage('/2025/06/10/')).querySelector('main'))).toEqual([
+      '/2025/06/10/tokyo-early-morning-launch/',
+      '/2025/06/10/moscow-midnight-exactly/',
+    ]);
+  });
+
+  it('list a month’s days and a year’s months newest first, with counts', async () => {
+    const byMonth = groupBy(articles, (article) => dayKeyOf(article).slice(0, 7));
+    for (const [month, group] of byMonth) {
+      const days = [...groupBy(group, dayKeyOf)].map(
+        ([day, stories]) => `${keyToPath(day)} ${stories.length}`,
+      );
+      const page = await readPage(keyToPath(month));
+      const shown = page.querySelectorAll('main ol.counts li').map((item) => {
+        const count = squash(item.querySelector('.count')?.text ?? '').split(' ')[0];
+        return `${item.querySelector('a')?.getAttribute('href')} ${count}`;
+      });
+      expect(shown, month).toEqual(days);
+    }
+    for (const [year, group] of groupBy(articles, (article) => dayKeyOf(article).slice(0, 4))) {
+      const months = [...groupBy(group, (article) => dayKeyOf(article).slice(0, 7))].map(
+        ([month, stories]) => `${keyToPath(month)} ${stories.length}`,
+      );
+      const page = await readPage(keyToPath(year));
+      const shown = page.querySelectorAll('main ol.counts li').map((item) => {
+        const count = squash(item.querySelector('.count')?.text ?? '').split(' ')[0];
+        return `${item.querySelector('a')?.getAttribute('href')} ${count}`;
+      });
+      expect(shown, year).toEqual(months);
+      expect(squash(page.querySelector('h1')?.text ?? '')).toBe(year);
+    }
+  });
+
+  it('link the previous and next day, month and year that have stories', async () => {
+    const levels = [10, 7, 4].map((length) => [
+      ...new Set(articles.map((article) => dayKeyOf(article).slice(0, length))),
+    ]);
+    for (const keys of levels) {
+      for (const [index, key] of keys.entries()) {
+        const page = await readPage(keyToPath(key));
+        const older = keys[index + 1];
+        const newer = keys[index - 1];
+        expect(page.querySelector('main a[rel="prev"]')?.getAttribute('href'), key).toBe(
+          older && keyToPath(older),
+        );
+        expect(page.querySelector('main a[rel="next"]')?.getAttribute('href'), key).toBe(
+          newer && keyToPath(newer),
+        );
+      }
+    }
+  });
+
+  it('names the day in words', async () => {
+    const page = await readPage('/2025/06/11/');
+    expect(squash(page.querySelector('h1')?.text ?? '')).toBe(
+      formatDay({ year: 2025, month: 6, day: 11 }),
+    );
+  });
+});
+
+// ------------------------------------------------------------ story pages
+
+describe('a story page', () => {
+  it('exists for every story with its headline as the one h1', async () => {
+    for (const article of articles) {
+      const page = await readPage(pathOf(article));
+      const headings = page.querySelectorAll('h1');
+      expect(headings).toHaveLength(1);
+      expect(squash(headings[0]!.text)).toBe(article.title);
+    }
+  });
+
+  it('opens the body with the agency dateline as the start of the first paragraph', async () => {
+    const page = await readPage(pathOf(bySlug('naryshkin-svr-contacts')));
+    const first = page.querySelector('.article-body p');
+    expect(squash(first?.text ?? '')).toMatch(
+      /^DUSHANBE, May 22\. \/TASS\/\. Director of the Foreign Intelligence Service/,
+    );
+  });
+
+  it('dates the dateline by the place of filing and the time by the site zone', async () => {
+    const page = await readPage('/2025/06/11/new-york-late-night-vote/');
+    expect(squash(page.querySelector('.article-body p')?.text ?? '')).toMatch(
+      /^NEW YORK, June 10\. \/Newsroom Wire\/\. The council voted/,
+    );
+    const time = page.querySelector('article .byline time');
+    expect(time?.getAttribute('datetime')).toBe('2025-06-10T23:30:00-05:00');
+    expect(time?.text).toBe('June 11, 2025, 07:30 (UTC+3)');
+  });
+
+  it('shows the time as "Month D, YYYY, HH:MM (UTC+3)" with the time as written in datetime', async () => {
+    const page = await readPage(pathOf(bySlug('naryshkin-svr-contacts')));
+    const time = page.querySelector('article .byline time');
+    expect(time?.getAttribute('datetime')).toBe('2019-05-22T08:36:00+03:00');
+    expect(time?.text).toBe('May 22, 2019, 08:36 (UTC+3)');
+    expect(squash(page.querySelector('article .byline .credit')?.text ?? '')).toBe('TASS');
+    expect(squash(page.querySelector('article .byline .times')?.text ?? '')).toBe(
+      'Published May 22, 2019, 08:36 (UTC+3)',
+    );
+  });
+
+  it('credits authors and source, and shows the update time', async () => {
+    const page = await readPage(pathOf(bySlug('harbour-lights-festival')));
+    const byline = page.querySelector('article .byline');
+    expect(squash(byline?.querySelector('.credit')?.text ?? '')).toBe(
+      'By Anna Petrova and Ben Okafor, Newsroom Wire',
+    );
+    expect(squash(byline?.querySelector('.times')?.text ?? '')).toBe(
+      'Published November 20, 2025, 18:15 (UTC+3) Updated November 21, 2025, 09:05 (UTC+3)',
+    );
+    expect(byline?.querySelectorAll('time').map((time) => time.getAttribute('datetime'))).toEqual([
+      '2025-11-20T18:15:00+03:00',
+      '2025-11-21T09:05:00+03:00',
+    ]);
+  });
+
+  it('links its section label to the section front and shows the standfirst', async () => {
+    const article = bySlug('harbour-lights-festival');
+    const page = await readPage(pathOf(article));
+    expect(page.querySelector('article .kicker a')?.getAttribute('href')).toBe('/section/culture/');
+    expect(squash(page.querySelector('article .standfirst')?.text ?? '')).toBe(article.summary);
+  });
+
+  it('shows the image through the image service, in several widths, with size, caption and credit', async () => {
+    const page = await readPage(pathOf(bySlug('harbour-lights-festival')));
+    const figure = page.querySelector('article figure');
+    const image = figure?.querySelector('picture img');
+    expect(image?.getAttribute('alt')).toBe(
+      'Coloured light installations reflected in the dark water of the harbour.',
+    );
+    expect(image?.getAttribute('width')).toBe('960');
+    expect(image?.getAttribute('height')).toBe('540');
+    expect(image?.getAttribute('src')).toMatch(/^\/_astro\/harbour-lights\.[\w-]+\.png$/);
+    const webp = figure?.querySelector('source[type="image/webp"]')?.getAttribute('srcset') ?? '';
+    expect(webp.split(', ').map((candidate) => candidate.split(' ')[1])).toEqual([
+      '400w',
+      '800w',
+      '960w',
+    ]);
+    for (const candidate of webp.split(', ')) {
+      expect(await exists(candidate.split(' ')[0]!.slice(1))).toBe(true);
+    }
+    expect(squash(figure?.querySelector('figcaption')?.text ?? '')).toBe(
+      'Light installations along the eastern quay on the opening night. Photo: Newsroom Wire',
+    );
+  });
+
+  it('marks up the story for search with its year, sort date, shown date, section and title', async () => {
+    const page = await readPage(pathOf(bySlug('new-york-late-night-vote')));
+    const body = page.querySelector('[data-pagefind-body]');
+    expect(body?.tagName).toBe('ARTICLE');
+    expect(body?.getAttribute('data-pagefind-filter')).toBe('year:2025');
+    expect(body?.getAttribute('data-pagefind-sort')).toBe('date:2025-06-11T04:30:00.000Z');
+    expect(body?.getAttribute('data-pagefind-meta')).toBe('date:June 11, 2025, 07:30 (UTC+3)');
+    expect(body?.querySelector('a[data-pagefind-filter="section"]')?.text).toBe('Science');
+    expect(body?.querySelector('h1')?.getAttribute('data-pagefind-meta')).toBe('title');
+  });
+
+  it('keeps section, headline, standfirst, byline and body inside the search body, and tags, related, more and neighbours outside', async () => {
+    const page = await readPage(pathOf(bySlug('harbour-lights-festival')));
+    const body = page.querySelector('[data-pagefind-body]');
+    for (const selector of ['.kicker', 'h1', '.standfirst', '.byline', '.article-body .dateline']) {
+      expect(body?.querySelector(selector), selector).not.toBeNull();
+    }
+    const outside = [
+      '.tags',
+      'nav.prev-next',
+      '[aria-labelledby="related-heading"]',
+      '[aria-labelledby="more-heading"]',
+      '.print-only',
+    ];
+    for (const selector of outside) {
+      expect(page.querySelector(selector), selector).not.toBeNull();
+      expect(body?.querySelector(selector), selector).toBeNull();
+    }
+  });
+
+  it('lists tags, only related stories that are published, and more from the section', async () => {
+    const article = bySlug('harbour-lights-festival');
+    const page = await readPage(pathOf(article));
+    expect(page.querySelectorAll('.tags li').map((item) => item.text)).toEqual([
+      'festivals',
+      'Harbour City',
+      'lights',
+    ]);
+    expect(headlineLinks(page.querySelector('[aria-labelledby="related-heading"]'))).toEqual([
+      pathOf(bySlug('first-story')),
+      pathOf(bySlug('second-story')),
+    ]);
+    const culture = articles.filter(
+      (other) => other.section.slug === 'culture' && other.slug !== article.slug,
+    );
+    expect(headlineLinks(page.querySelector('[aria-labelledby="more-heading"]'))).toEqual(
+      culture.slice(0, 5).map(pathOf),
+    );
+  });
+
+  it('links the previous and next story of its section with rel', async () => {
+    const world = articles.filter((article) => article.section.slug === 'world');
+    for (const index of [0, 1, world.length - 1]) {
+      const page = await readPage(pathOf(world[index]!));
+      const older = world[index + 1];
+      const newer = world[index - 1];
+      expect(page.querySelector('nav.prev-next a[rel="prev"]')?.getAttribute('href')).toBe(
+        older && pathOf(older),
+      );
+      expect(page.querySelector('nav.prev-next a[rel="next"]')?.getAttribute('href')).toBe(
+        newer && pathOf(newer),
+      );
+    }
+  });
+
+  it('offers the section feed and marks its section in the navigation', async () => {
+    const page = await readPage(pathOf(bySlug('naryshkin-svr-contacts')));
+    const alternates = page
+      .querySelectorAll('link[rel="alternate"]')
+      .map((link) => link.getAttribute('href'));
+    expect(alternates).toEqual([
+      `${FIXTURE_SITE.url}/rss.xml`,
+      `${FIXTURE_SITE.url}/section/russian-politics-diplomacy/rss.xml`,
+    ]);
+    expect(
+      page
+        .querySelector('header nav a[href="/section/russian-politics-diplomacy/"]')
+        ?.getAttribute('aria-current'),
+    ).toBe('true');
+  });
+
+  it('prints its canonical address', async () => {
+    const article = bySlug('naryshkin-svr-contacts');
+    const page = await readPage(pathOf(article));
+    expect(page.querySelector('.print-only')?.text).toBe(`${FIXTURE_SITE.url}${pathOf(article)}`);
+  });
+});
+
+describe('structured data and link previews of a story', () => {
+  it('has NewsArticle JSON-LD with headline, times as written, authors, absolute image and publisher', async () => {
+    const article = bySlug('harbour-lights-festival');
+    const page = await readPage(pathOf(article));
+    const scripts = page.querySelectorAll('script[type="application/ld+json"]');
+    expect(scripts).toHaveLength(1);
+    const data = JSON.parse(scripts[0]!.text);
+    const url = `${FIXTURE_SITE.url}${pathOf(article)}`;
+    expect(data).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: article.title,
+      datePublished: '2025-11-20T18:15:00+03:00',
+      dateModified: '2025-11-21T09:05:00+03:00',
+      author: [
+        { '@type': 'Person', name: 'Anna Petrova' },
+        { '@type': 'Person', name: 'Ben Okafor' },
+      ],
+      articleSection: 'Culture',
+      publisher: { '@type': 'Organization', name: siteSettings.publisher },
+      mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    });
+    expect(data.image[0]).toMatch(
+      new RegExp(`^${FIXTURE_SITE.url}/_astro/harbour-lights\\.[\\w-]+\\.jpeg$`),
+    );
+    expect(await exists(new URL(data.image[0]).pathname.slice(1))).toBe(true);
+  });
+
+  it('has absolute Open Graph and Twitter tags with the image', async () => {
+    const article = bySlug('harbour-lights-festival');
+    const page = await readPage(pathOf(article));
+    expect(meta(page, 'property', 'og:type')).toBe('article');
+    expect(meta(page, 'property', 'og:url')).toBe(`${FIXTURE_SITE.url}${pathOf(article)}`);
+    expect(meta(page, 'property', 'og:image')).toMatch(/^https:\/\/news\.example\.test\/_astro\//);
+    expect(meta(page, 'name', 'twitter:image')).toBe(meta(page, 'property', 'og:image'));
+    expect(meta(page, 'name', 'twitter:card')).toBe('summary_large_image');
+    expect(meta(page, 'property', 'article:published_time')).toBe('2025-11-20T18:15:00+03:00');
+    expect(meta(page, 'property', 'article:modified_time')).toBe('2025-11-21T09:05:00+03:00');
+  });
+});
+
+describe('the not-found page', () => {
+  it('links home and lists the newest stories', async () => {
+    const page = await readPage('/404.html');
+    expect(page.querySelector('main a[href="/"]')).not.toBeNull();
+    expect(headlineLinks(page.querySelector('main'))).toEqual(articles.slice(0, 5).map(pathOf));
+    expect(meta(page, 'name', 'robots')).toBe('noindex');
+  });
+});
