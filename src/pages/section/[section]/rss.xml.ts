@@ -1,0 +1,47 @@
+/**
+ * `/section/<section>/rss.xml`: the newest stories of one section, full text.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getArticles } from '../../../data/articles.ts';
+import { articleToRssItem } from '../../../data/feed-items.ts';
+import type { ArticleMeta, Section } from '../../../lib/articles/schema.ts';
+import { buildRss } from '../../../lib/feed.ts';
+import { pathToUrl, sectionFeedPath, sectionToPath } from '../../../lib/urls.ts';
+import { siteSettings } from '../../../site.config.ts';
+
+type Props = {
+  section: Section;
+  /** The section's newest articles, at most a feed's worth. */
+  articles: ArticleMeta[];
+};
+
+/** One feed per section that has articles in this build. */
+export const getStaticPaths = (async () => {
+  const bySection = new Map<string, Props>();
+  // Articles come newest first, so each section's list does too.
+  for (const article of await getArticles()) {
+    const found = bySection.get(article.section.slug);
+    if (!found)
+      bySection.set(article.section.slug, { section: article.section, articles: [article] });
+    else if (found.articles.length < siteSettings.feedSize) found.articles.push(article);
+  }
+  return [...bySection.values()].map((props) => ({
+    params: { section: props.section.slug },
+    props,
+  }));
+}) satisfies GetStaticPaths;
+
+/** A section's feed. */
+export const GET: APIRoute<Props> = async ({ props: { section, articles }, site }) => {
+  const base = site ?? new URL(siteSettings.url);
+  const items = await Promise.all(articles.map((article) => articleToRssItem(article, base)));
+  const xml = buildRss(items, {
+    title: `${section.name} | ${siteSettings.title}`,
+    link: pathToUrl(sectionToPath(section.slug), base),
+    description: `The latest ${section.name} stories from ${siteSettings.title}.`,
+    language: siteSettings.language,
+    selfUrl: pathToUrl(sectionFeedPath(section.slug), base),
+    limit: siteSettings.feedSize,
+  });
+  return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+};

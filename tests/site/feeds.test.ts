@@ -1,0 +1,191 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseFeed } from '@rowanmanning/feed-parser';
+import { XMLValidator } from 'fast-xml-parser';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Article } from '../../src/lib/articles/schema.ts';
+import { loadCollection, parseSourceFile } from '../../src/lib/collection.ts';
+import { articleToPath, FEED_PATH, sectionFeedPath, sectionToPath } from '../../src/lib/urls.ts';
+import { siteSettings } from '../../src/site.config.ts';
+import { FIXTURE_SITE } from '../helpers/fixture-site.ts';
+
+const siteDir = inject('siteDir');
+const articleUrl = (article: Article) =>
+  new URL(articleToPath(article, siteSettings.timeZone), FIXTURE_SITE.url).href;
+
+/** What the build should have published: the fixture tree read by the site's own collection rules. */
+let published: Article[];
+
+beforeAll(async () => {
+  // The content the fixture site was built from: its project's copy, not the
+  // fixture tree, which may have changed since the build.
+  const root = join(siteDir, '..');
+  const collection = await loadCollection({
+    rootDir: root,
+    contentDir: join(root, 'content'),
+    now: Date.parse(FIXTURE_SITE.clock),
+    includeUnpublished: false,
+    parse: parseSourceFile,
+  });
+  published = collection.articles;
+});
+
+/** Reads a built feed, checks it is well-formed XML, and parses it with a feed reader's library. */
+async function readFeed(path: string) {
+  const xml = await readFile(join(siteDir, path), 'utf8');
+  expect(XMLValidator.validate(xml), path).toBe(true);
+  return parseFeed(xml);
+}
+
+/** What a feed reader should see for an article. */
+function expectedItem(article: Article) {
+  return {
+    title: article.title,
+    url: articleUrl(article),
+    id: articleUrl(article),
+    published: new Date(article.published.epochMs),
+    description: article.summary,
+    categories: [article.section.name, ...article.tags],
+    authors: article.authors,
+  };
+}
+
+function itemFacts(item: ReturnType<typeof parseFeed>['items'][number]) {
+  return {
+    title: item.title,
+    url: item.url,
+    id: item.id,
+    published: item.published,
+    description: item.description,
+    categories: item.categories.map((category) => category.term),
+    authors: item.authors.map((author) => author.name),
+  };
+}
+
+describe('the site feed', () => {
+  it('describes the site and links itself', async () => {
+    const feed = await readFeed('rss.xml');
+    expect(feed.meta).toEqual({ type: 'rss', version: '2.0' });
+    expect(feed.title).toBe(siteSettings.title);
+    expect(feed.url).toBe(`${FIXTURE_SITE.url}/`);
+    expect(feed.self).toBe(`${FIXTURE_SITE.url}${FEED_PATH}`);
+    expect(feed.language).toBe(siteSettings.language);
+  });
+
+  it('lists the newest published articles, newest first, with titles, links, dates, categories and authors', async () => {
+    const feed = await readFeed('rss.xml');
+    expect(feed.items.length).toBeLessThanOrEqual(siteSettings.feedSize);
+    expect(feed.items.map(itemFacts)).toEqual(
+      published.slice(0, siteSettings.feedSize).map(expectedItem),
+    );
+  });
+
+  it('names both authors of a story with two', async () => {
+    const feed = await readFeed('rss.xml');
+    const item = feed.items.find((entry) => entry.url?.endsWith('/velmora-observers-report/'));
+    expect(item?.authors.map((author) => author.name)).toEqual(['Anna Petrova', 'Ivan Sidorov']);
+  });
+
+  it('reads back a title with &, < and ]]> exactly as written', async () => {
+    const feed = await readFeed('rss.xml');
+    expect(feed.items.map((item) => item.title)).toContain(
+      'Rates & yields < 5% as traders test the ]]> marker',
+    );
+  });
+
+  it('carries the full body with every link and image made absolute, and no forbidden characters', async () => {
+    const feed = await readFeed('rss.xml');
+    const item = feed.items.find((entry) => entry.url?.endsWith('/rates-and-yields-test-markers/'));
+    const content = item?.content ?? '';
+    expect(content).toContain('closing sequence ]]> in their notes');
+    expect(content).toMatch(/the desk wrote (&amp;|&#x26;|&) where/);
+    expect(content).toContain('A stray control character came in');
+    expect(content).toContain(`href="${FIXTURE_SITE.url}/2024/01/10/first-story/"`);
+    expect(content).toContain(`href="${FIXTURE_SITE.url}/2026/05/31/other/"`);
+    expect(content).toContain(
+      `src="${FIXTURE_SITE.url}/2026/05/31/rates-and-yields-test-markers/yields-chart.svg"`,
+    );
+    expect(content).not.toMatch(/(?:href|src)="(?!https?:|mailto:)/);
+    const raw = await readFile(join(siteDir, 'rss.xml'), 'utf8');
+    expect(raw).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+  });
+
+  it('shows the lead image as a built file, atop the body and as media', async () => {
+    const feed = await readFeed('rss.xml');
+    const item = feed.items.find((entry) => entry.url?.endsWith('/velmora-observers-report/'));
+    const [media] = item?.media ?? [];
+    expect(media?.url).toMatch(
+      new RegExp(`^${FIXTURE_SITE.url}/_astro/observers\\.[\\w-]+\\.webp$`),
+    );
+    expect(existsSync(join(siteDir, new URL(media?.url ?? '').pathname))).toBe(true);
+    expect(item?.content).toMatch(
+      new RegExp(
+        `^<figure><img src="${media?.url}" alt="A long table of ballot boxes in a school hall.">`,
+      ),
+    );
+  });
+
+  it('leaves drafts out', async () => {
+    const feed = await readFeed('rss.xml');
+    expect(feed.items.map((item) => item.url)).not.toContainEqual(
+      expect.stringContaining('unfinished-draft-story'),
+    );
+  });
+});
+
+describe('the section feeds', () => {
+  it('exist for every section with stories, and only for those', async () => {
+    const sections = [...new Set(published.map((article) => article.section.slug))].sort();
+    const built = (await readdir(join(siteDir, 'section'), { withFileTypes: true }))
+      .filter(
+        (entry) =>
+          entry.isDirectory() && existsSync(join(siteDir, 'section', entry.name, 'rss.xml')),
+      )
+      .map((entry) => entry.name)
+      .sort();
+    expect(built).toEqual(sections);
+  });
+
+  it('each list only their section’s newest stories, newest first, and link the section', async () => {
+    const sections = new Map(published.map((article) => [article.section.slug, article.section]));
+    for (const section of sections.values()) {
+      const feed = await readFeed(sectionFeedPath(section.slug));
+      const expected = published.filter((article) => article.section.slug === section.slug);
+      expect(feed.self).toBe(`${FIXTURE_SITE.url}${sectionFeedPath(section.slug)}`);
+      expect(feed.url).toBe(`${FIXTURE_SITE.url}${sectionToPath(section.slug)}`);
+      expect(feed.title).toContain(section.name);
+      expect(feed.items.map(itemFacts), section.slug).toEqual(
+        expected.slice(0, siteSettings.feedSize).map(expectedItem),
+      );
+    }
+  });
+});
+
+describe('feed discovery', () => {
+  it('every built HTML page links the site feed with <link rel="alternate">', async () => {
+    const pages = (await readdir(siteDir, { recursive: true }))
+      .filter((name) => name.endsWith('.html'))
+      .filter((name) => !name.startsWith('pagefind'));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages) {
+      const html = await readFile(join(siteDir, page), 'utf8');
+      expect(feedLinks(html), page).toContain(`${FIXTURE_SITE.url}${FEED_PATH}`);
+    }
+  });
+
+  it('section fronts also link their own feed', async () => {
+    for (const slug of new Set(published.map((article) => article.section.slug))) {
+      const html = await readFile(join(siteDir, sectionToPath(slug), 'index.html'), 'utf8');
+      expect(feedLinks(html), slug).toContain(`${FIXTURE_SITE.url}${sectionFeedPath(slug)}`);
+    }
+  });
+});
+
+/** The absolute hrefs of a page's `<link rel="alternate" type="application/rss+xml">` tags. */
+function feedLinks(html: string): string[] {
+  return [...html.matchAll(/<link\b[^>]*>/g)]
+    .map(([tag]) => tag)
+    .filter((tag) => /\brel="alternate"/.test(tag) && /\btype="application\/rss\+xml"/.test(tag))
+    .map((tag) => new URL(/\bhref="([^"]*)"/.exec(tag)?.[1] ?? '', FIXTURE_SITE.url).href);
+}
