@@ -38,10 +38,15 @@ export async function indexSite(siteDir: string): Promise<IndexSummary> {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw indexingError('could not start', errors);
     const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw indexingError('could not read the built pages', added.errors);
+    if (added.errors.length > 0)
+      throw indexingError('could not read the built pages', added.errors);
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw indexingError('could not write its files', written.errors);
-    return { pageCount: await countIndexedPages(outputPath), fileCount: added.page_count, outputPath };
+    return {
+      pageCount: await countIndexedPages(outputPath),
+      fileCount: added.page_count,
+      outputPath,
+    };
   } finally {
     // The Node API talks to a Pagefind process; stop it so the build can exit.
     await pagefind.close();
