@@ -1,0 +1,130 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { countIndexedPages } from '../../src/integrations/pagefind.ts';
+import { loadCollection, parseSourceFile } from '../../src/lib/collection.ts';
+import { articleToPath } from '../../src/lib/urls.ts';
+import { siteSettings } from '../../src/site.config.ts';
+import { FIXTURE_SITE } from '../helpers/fixture-site.ts';
+import { PROJECT_ROOT } from '../helpers/site-project.ts';
+
+/** One indexed page as Pagefind stores it: a gzipped fragment behind a signature. */
+interface Fragment {
+  url: string;
+  content: string;
+  filters: Record<string, string[]>;
+  meta: Record<string, string>;
+  sort?: Record<string, string>;
+}
+
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+async function readFragments(bundleDir: string): Promise<Fragment[]> {
+  const dir = join(bundleDir, 'fragment');
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.pf_fragment'));
+  return Promise.all(
+    names.map(async (name) => {
+      const text = gunzipSync(await readFile(join(dir, name))).toString('utf8');
+      return JSON.parse(text.slice(FRAGMENT_SIGNATURE.length)) as Fragment;
+    }),
+  );
+}
+
+/** Every built HTML file, as a path relative to the site folder with forward slashes. */
+async function listHtmlFiles(siteDir: string): Promise<string[]> {
+  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+    .map((entry) => relative(siteDir, join(entry.parentPath, entry.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** The paths of the fixture articles published at the fixture build's clock. */
+async function publishedArticlePaths(): Promise<string[]> {
+  const collection = await loadCollection({
+    rootDir: PROJECT_ROOT,
+    contentDir: join(PROJECT_ROOT, 'tests/fixtures/site/content'),
+    now: Date.parse(FIXTURE_SITE.clock),
+    includeUnpublished: false,
+    parse: parseSourceFile,
+  });
+  expect(collection.problems).toEqual([]);
+  return collection.articles.map((article) => articleToPath(article, siteSettings.timeZone)).sort();
+}
+
+describe('the search index of the built fixture site', () => {
+  const siteDir = inject('siteDir');
+  const bundleDir = join(siteDir, 'pagefind');
+  let fragments: Fragment[];
+  let articlePaths: string[];
+
+  beforeAll(async () => {
+    fragments = await readFragments(bundleDir);
+    articlePaths = await publishedArticlePaths();
+  });
+
+  it('ships Pagefind’s script and an index beside the pages', async () => {
+    expect(existsSync(join(bundleDir, 'pagefind.js'))).toBe(true);
+    expect(existsSync(join(bundleDir, 'pagefind-entry.json'))).toBe(true);
+    const indexFiles = await readdir(join(bundleDir, 'index'));
+    expect(indexFiles.some((name) => name.endsWith('.pf_index'))).toBe(true);
+  });
+
+  it('indexes as many pages as there are published articles', async () => {
+    expect(articlePaths.length).toBeGreaterThan(0);
+    expect(await countIndexedPages(bundleDir)).toBe(articlePaths.length);
+  });
+
+  it('indexes exactly the article pages, not the front page, lists, archives or the search page', () => {
+    expect(fragments.map((fragment) => fragment.url).sort()).toEqual(articlePaths);
+  });
+
+  it('indexes the story, not the navigation or the footer around it', () => {
+    for (const fragment of fragments) {
+      expect(fragment.content).not.toContain('Skip to content');
+      expect(fragment.content).not.toContain('(RSS)');
+    }
+  });
+
+  it('gives every article a title, a date, a section and a year to filter by', () => {
+    for (const fragment of fragments) {
+      expect(fragment.meta['title'], fragment.url).toBeTruthy();
+      expect(fragment.meta['date'], fragment.url).toBeTruthy();
+      expect(fragment.filters['section'], fragment.url).toHaveLength(1);
+      expect(fragment.filters['year']?.[0], fragment.url).toMatch(/^\d{4}$/);
+      expect(fragment.url.startsWith(`/${fragment.filters['year']?.[0]}/`), fragment.url).toBe(
+        true,
+      );
+    }
+  });
+
+  it('keeps the words of Cyrillic and accented headlines as written', () => {
+    const titles = fragments.map((fragment) => fragment.meta['title']);
+    expect(titles).toContain('Readers queue at dawn as «Вечерний вестник» returns to print');
+    expect(titles).toContain('Zürich café owners count the cost of the lakeside harbour works');
+  });
+});
+
+describe('scripts in the built fixture site', () => {
+  const siteDir = inject('siteDir');
+
+  it('loads JavaScript on the search page only (structured data aside)', async () => {
+    const withScripts: string[] = [];
+    for (const path of await listHtmlFiles(siteDir)) {
+      if (path.startsWith('pagefind/') || path === 'search/index.html') continue;
+      const html = await readFile(join(siteDir, path), 'utf8');
+      const scripts = html.match(/<script\b[^>]*>/gi) ?? [];
+      if (scripts.some((tag) => !/\btype=("|')?application\/ld\+json\1/i.test(tag))) {
+        withScripts.push(path);
+      }
+    }
+    expect(withScripts).toEqual([]);
+  });
+
+  it('gives the search page its script', async () => {
+    const html = await readFile(join(siteDir, 'search/index.html'), 'utf8');
+    expect(html).toMatch(/<script type="module"/);
+  });
+});
