@@ -2,12 +2,26 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/global-setup.ts'],
     // The summary line (`N passed, N failed`) is what CI reads.
     reporters: ['default', './tests/helpers/summary-reporter.ts'],
-    // Site and browser tests build the site once per fixture tree; give them room.
-    testTimeout: 60_000,
-    hookTimeout: 600_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/lib/**/*.test.ts', 'tests/loaders/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // Tests that read the built fixture site: it is built once, before them.
+        test: {
+          name: 'site',
+          include: ['tests/site/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 600_000,
+        },
+      },
+    ],
   },
 });
