@@ -1,0 +1,235 @@
+/**
+ * `npm run bench:search -- N`: writes N synthetic story pages (the article
+ * markup search indexes, inside a header and footer it must skip) into a
+ * temporary folder, indexes them with the build's own Pagefind step
+ * (`indexSite`), and prints the time, the bundle's size on disk and the
+ * peak memory of Node and of Pagefind's indexing process.
+ *
+ * The words follow a Zipf-like law over a vocabulary of tens of thousands
+ * of made-up words, with names, numbers, Cyrillic and accented words mixed
+ * in, so the index grows as a real archive's would. The same N always gives
+ * the same pages.
+ */
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { indexSite } from '../src/integrations/pagefind.ts';
+
+const count = Number(process.argv[2] ?? 10_000);
+if (!Number.isInteger(count) || count < 1) {
+  console.error('Usage: npm run bench:search -- N   (N: how many articles, a whole number)');
+  process.exit(2);
+}
+
+/** Distinct made-up words; a year of a real newsroom's copy has some tens of thousands. */
+const VOCABULARY_SIZE = 40_000;
+const SECTIONS = ['World', 'Business & Economy', 'Science', 'Culture', 'Sport', 'Health'];
+const EXTRA_WORDS = ['Zürich', 'café', 'São', 'Paulo', 'Kraków', 'Вечерний', 'вестник', 'газета'];
+
+/** A small, fast, seeded pseudo-random generator (mulberry32). */
+function randomFrom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Pronounceable words from syllables, all different. */
+function makeVocabulary(size: number): string[] {
+  const random = randomFrom(7);
+  const onsets = [
+    'b',
+    'br',
+    'c',
+    'ch',
+    'd',
+    'f',
+    'g',
+    'gr',
+    'h',
+    'k',
+    'l',
+    'm',
+    'n',
+    'p',
+    'pr',
+    'r',
+    's',
+    'st',
+    't',
+    'tr',
+    'v',
+    'w',
+  ];
+  const vowels = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea', 'ou'];
+  const codas = ['', '', 'n', 'r', 's', 't', 'l', 'nd', 'st'];
+  const pick = (items: string[]) => items[Math.floor(random() * items.length)]!;
+  const words = new Set<string>();
+  while (words.size < size) {
+    const syllables = 1 + Math.floor(random() * 3.5);
+    let word = '';
+    for (let i = 0; i < syllables; i++) word += pick(onsets) + pick(vowels) + pick(codas);
+    words.add(word);
+  }
+  return [...words];
+}
+
+/** Samples word ranks with weight 1/rank, as word frequencies in text roughly follow. */
+function zipfSampler(size: number, random: () => number): () => number {
+  const cumulative = new Float64Array(size);
+  let total = 0;
+  for (let rank = 0; rank < size; rank++) cumulative[rank] = total += 1 / (rank + 1);
+  return () => {
+    const target = random() * total;
+    let low = 0;
+    let high = size - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (cumulative[middle]! < target) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Writes `n` story pages under `dir` at `/YYYY/MM/DD/<slug>/index.html`; returns the words written. */
+async function writePages(dir: string, n: number): Promise<number> {
+  const vocabulary = makeVocabulary(VOCABULARY_SIZE);
+  const random = randomFrom(42);
+  const rank = zipfSampler(vocabulary.length, random);
+  const word = () => {
+    const r = random();
+    if (r < 0.01) return EXTRA_WORDS[Math.floor(random() * EXTRA_WORDS.length)]!;
+    if (r < 0.03) return String(Math.floor(random() * 10_000));
+    return vocabulary[rank()]!;
+  };
+  const sentence = (length: number) => {
+    const words = Array.from({ length }, word);
+    words[0] = words[0]!.charAt(0).toUpperCase() + words[0]!.slice(1);
+    return `${words.join(' ')}.`;
+  };
+  let totalWords = 0;
+  for (let index = 0; index < n; index++) {
+    // About one story every two hours, going back from 2026.
+    const published = new Date(Date.UTC(2026, 4, 1) - index * 2 * 3600_000);
+    const iso = published.toISOString();
+    const [year, month, day] = [iso.slice(0, 4), iso.slice(5, 7), iso.slice(8, 10)];
+    const section = SECTIONS[index % SECTIONS.length]!;
+    const title = sentence(6 + Math.floor(random() * 8)).slice(0, -1);
+    const standfirst = sentence(16 + Math.floor(random() * 10));
+    const paragraphs = Array.from({ length: 5 + Math.floor(random() * 6) }, () =>
+      Array.from({ length: 2 + Math.floor(random() * 3) }, () =>
+        sentence(10 + Math.floor(random() * 16)),
+      ).join(' '),
+    );
+    totalWords += [title, standfirst, ...paragraphs].join(' ').split(' ').length;
+
+    const folder = join(dir, year, month, day, `story-${index}`);
+    await mkdir(folder, { recursive: true });
+    await writeFile(
+      join(folder, 'index.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>` +
+        `<header><a href="/">Newsroom Wire</a><nav><ul>${SECTIONS.map((name) => `<li><a href="/section/">${escapeHtml(name)}</a></li>`).join('')}<li><a href="/search/">Search</a></li></ul></nav></header>` +
+        `<main id="main"><article data-pagefind-body data-pagefind-filter="year:${year}" data-pagefind-sort="date:${iso}" data-pagefind-meta="date:${year}-${month}-${day}">` +
+        `<p><a href="/section/" data-pagefind-filter="section">${escapeHtml(section)}</a></p>` +
+        `<h1 data-pagefind-meta="title">${escapeHtml(title)}</h1><p>${escapeHtml(standfirst)}</p>` +
+        `<p>By Reporter ${index % 40}</p>${paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('')}` +
+        `</article></main><footer><a href="/rss.xml">RSS</a></footer></body></html>`,
+    );
+  }
+  return totalWords;
+}
+
+/**
+ * Watches the peak resident memory (VmHWM) of this process's child
+ * processes, where Pagefind's Node API runs its indexer, by sampling /proc.
+ * Linux only; elsewhere it reports nothing.
+ */
+function watchChildPeakRss(intervalMs = 20): { stop(): Promise<number | undefined> } {
+  let peakKiB: number | undefined;
+  let sampling: Promise<void> = Promise.resolve();
+  const sample = async () => {
+    const pids = await readdir('/proc').catch(() => []);
+    for (const pid of pids) {
+      if (!/^\d+$/.test(pid)) continue;
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+      // Field 4, after the parenthesised command name, is the parent's pid.
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent !== process.pid) continue;
+      const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+      const hwm = /VmHWM:\s+(\d+) kB/.exec(status);
+      if (hwm) peakKiB = Math.max(peakKiB ?? 0, Number(hwm[1]));
+    }
+  };
+  const timer = setInterval(() => (sampling = sampling.then(sample)), intervalMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await sampling;
+      return peakKiB;
+    },
+  };
+}
+
+async function folderBytes(dir: string): Promise<{ bytes: number; files: number }> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  let bytes = 0;
+  let files = 0;
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    bytes += (await stat(join(entry.parentPath, entry.name))).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
+const root = await mkdtemp(join(tmpdir(), 'newsroom-bench-search-'));
+try {
+  console.log(`Generating ${count} synthetic article pages…`);
+  const generated = performance.now();
+  const words = await writePages(root, count);
+  const pages = await folderBytes(root);
+  console.log(
+    `  ${words.toLocaleString('en')} words, ${(pages.bytes / 1e6).toFixed(1)} MB of HTML, in ${((performance.now() - generated) / 1000).toFixed(1)}s`,
+  );
+
+  console.log('Indexing with Pagefind…');
+  const watcher = watchChildPeakRss();
+  const started = performance.now();
+  const summary = await indexSite(root);
+  const seconds = (performance.now() - started) / 1000;
+  const pagefindPeakKiB = await watcher.stop();
+  const bundle = await folderBytes(summary.outputPath);
+  const searchData = await folderBytes(join(summary.outputPath, 'index'));
+  const fragments = await folderBytes(join(summary.outputPath, 'fragment'));
+
+  if (summary.pageCount !== count) {
+    console.error(`Pagefind indexed ${summary.pageCount} pages, not ${count}.`);
+    process.exitCode = 1;
+  }
+  const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`;
+  console.log(`articles:               ${summary.pageCount}`);
+  console.log(`indexing seconds:       ${seconds.toFixed(2)}`);
+  console.log(
+    `index size (MB):        ${(bundle.bytes / 1e6).toFixed(1)} in ${bundle.files} files`,
+  );
+  console.log(
+    `  word index (MB):      ${(searchData.bytes / 1e6).toFixed(1)} in ${searchData.files} chunks`,
+  );
+  console.log(
+    `  fragments (MB):       ${(fragments.bytes / 1e6).toFixed(1)} in ${fragments.files} files`,
+  );
+  console.log(`peak RSS, Node:         ${mib(process.resourceUsage().maxRSS)}`);
+  console.log(
+    `peak RSS, Pagefind:     ${pagefindPeakKiB === undefined ? 'not measured' : mib(pagefindPeakKiB)}`,
+  );
+} finally {
+  await rm(root, { recursive: true, force: true });
+}
