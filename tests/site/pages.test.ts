@@ -158,8 +158,9 @@ describe('every page', () => {
     }
   });
 
-  it('offers the site feed as an alternate, and links every section and its feed', async () => {
+  it('offers the site feed as an alternate, and links every section, its feed and every archive year', async () => {
     const sections = [...new Set(articles.map((article) => article.section.slug))];
+    const years = [...new Set(articles.map((article) => dayKeyOf(article).slice(0, 4)))];
     for (const path of pages) {
       const page = await readPage(path);
       const feeds = page.querySelectorAll('link[rel="alternate"][type="application/rss+xml"]');
@@ -174,6 +175,10 @@ describe('every page', () => {
           `${path} ${slug}`,
         ).not.toBeNull();
       }
+      const yearLinks = page
+        .querySelectorAll('footer .years a')
+        .map((link) => link.getAttribute('href'));
+      expect(yearLinks, path).toEqual(years.map(keyToPath));
     }
   });
 
@@ -413,6 +418,7 @@ describe('a story page', () => {
       /^NEW YORK, June 10\. \/Newsroom Wire\/\. The council voted/,
     );
     const time = page.querySelector('article .byline time');
+    expect(time?.parentNode.getAttribute('href')).toBe('/2025/06/11/');
     expect(time?.getAttribute('datetime')).toBe('2025-06-10T23:30:00-05:00');
     expect(time?.text).toBe('June 11, 2025, 07:30 (UTC+3)');
   });
