@@ -134,6 +134,22 @@ describe.skipIf(!chromiumIsAvailable())('the search page in a browser', () => {
     expect(days).toEqual([...days].sort().reverse());
   });
 
+  it('shows ten results at a time, and moves focus to the first of the next ten', async () => {
+    const page = await openSearch();
+    const total = countIn(await searchFor(page, 'the'));
+    expect(total).toBeGreaterThan(10);
+    expect(await shownResults(page)).toHaveLength(10);
+
+    await page.click('[data-search-more]');
+    await page.waitForFunction(() => document.activeElement?.matches('[data-search-results] a'));
+    expect(await shownResults(page)).toHaveLength(Math.min(total, 20));
+    const position = await page.evaluate(() => {
+      const item = document.activeElement?.closest('li');
+      return item ? [...(item.parentElement?.children ?? [])].indexOf(item) : -1;
+    });
+    expect(position).toBe(10);
+  });
+
   it('says so when no story has the words', async () => {
     const page = await openSearch();
     expect(await searchFor(page, 'xylophonist')).toBe('No results for “xylophonist”.');

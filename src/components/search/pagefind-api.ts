@@ -24,21 +24,16 @@ export interface ResultData {
 
 /** One match, before its data is loaded. */
 export interface SearchResult {
-  id: string;
-  score: number;
   data(): Promise<ResultData>;
 }
 
 /** What a search returns: every match, data loaded on demand. */
 export interface SearchResponse {
   results: SearchResult[];
-  unfilteredResultCount: number;
 }
 
 /** The module `/pagefind/pagefind.js` exports. */
 export interface PagefindApi {
-  options(options: { excerptLength?: number; baseUrl?: string }): Promise<void>;
-  init(): Promise<void>;
   filters(): Promise<FilterCounts>;
   /** `term` null lists pages by filters alone. */
   search(term: string | null, options?: SearchOptions): Promise<SearchResponse>;

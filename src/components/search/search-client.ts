@@ -95,7 +95,6 @@ async function start(): Promise<void> {
 async function loadPagefind(elements: Elements): Promise<PagefindApi | undefined> {
   try {
     const pagefind = (await import(/* @vite-ignore */ BUNDLE_URL)) as PagefindApi;
-    await pagefind.options({ excerptLength: 30 });
     await fillFilterMenus(pagefind, elements);
     return pagefind;
   } catch {
