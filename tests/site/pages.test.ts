@@ -418,7 +418,7 @@ describe('a story page', () => {
       /^NEW YORK, June 10\. \/Newsroom Wire\/\. The council voted/,
     );
     const time = page.querySelector('article .byline time');
-    expect(time?.parentNode.getAttribute('href')).toBe('/2025/06/11/');
+    expect(time?.parentNode?.getAttribute('href')).toBe('/2025/06/11/');
     expect(time?.getAttribute('datetime')).toBe('2025-06-10T23:30:00-05:00');
     expect(time?.text).toBe('June 11, 2025, 07:30 (UTC+3)');
   });
