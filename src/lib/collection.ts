@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
 import { parseArticle, placeInFrontMatter, placeOfListItem, type ParseResult } from './articles/parse.ts';
-import type { Problem } from './articles/problems.ts';
+import type { Place, Problem } from './articles/problems.ts';
 import type { Article } from './articles/schema.ts';
 import { pathToSlug } from './articles/slug.ts';
 
@@ -26,7 +26,7 @@ export interface SourceFile {
 /** The fields that cross-file checks and scheduling read. */
 export type CheckedFields = Pick<
   Article,
-  'slug' | 'section' | 'related' | 'image' | 'draft' | 'published'
+  'slug' | 'section' | 'related' | 'image' | 'bodyImages' | 'draft' | 'published'
 >;
 
 /** A parsed article with the text it came from, for cross-file checks. */
@@ -81,7 +81,17 @@ export async function findArticleFiles(rootDir: string, contentDir: string): Pro
 
 /** Reads a file as UTF-8, or says why it cannot be read as such. */
 export async function readSourceFile(rootDir: string, path: string): Promise<SourceFile | Problem> {
-  const bytes = await readFile(join(rootDir, path));
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(join(rootDir, path));
+  } catch (error) {
+    // Deleted or locked between listing and reading, or not a file after all.
+    return {
+      path,
+      ruleId: 'unreadable',
+      message: `the file could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check that it exists and that you may read it`,
+    };
+  }
   try {
     return { path, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
@@ -105,6 +115,20 @@ export function parseSourceFile(file: SourceFile): ParseResult {
 export async function loadCollection<T extends CheckedFields>(
   options: LoadOptions<T>,
 ): Promise<Collection<T>> {
+  if (!existsSync(options.contentDir)) {
+    return {
+      articles: [],
+      problems: [
+        {
+          path: toPosix(relative(options.rootDir, options.contentDir)) || '.',
+          ruleId: 'content-missing',
+          message: 'the content folder does not exist; create it and put the article files in it',
+        },
+      ],
+      left: { drafts: 0, scheduled: 0 },
+      fileCount: 0,
+    };
+  }
   const paths = await findArticleFiles(options.rootDir, options.contentDir);
   const problems: Problem[] = [];
   const parsed: ParsedFile<T>[] = [];
@@ -218,8 +242,55 @@ export function checkAcrossFiles(
         });
       }
     }
+
+    for (const src of article.bodyImages) {
+      const problem = bodyImageProblem(file.path, src, fileExists);
+      if (problem) problems.push({ path: file.path, place: placeOfText(file.text, src), ...problem });
+    }
   }
   return problems;
+}
+
+/**
+ * What is wrong with an image the body shows from a file, if anything. The
+ * build copies such files beside the article's page, so they must sit in the
+ * article's folder or below it.
+ */
+function bodyImageProblem(
+  articlePath: string,
+  src: string,
+  fileExists: (path: string) => boolean,
+): Omit<Problem, 'path'> | undefined {
+  const folder = posix.dirname(articlePath);
+  const imagePath = posix.normalize(posix.join(folder, decodeURI(src)));
+  if (!imagePath.startsWith(`${folder}/`)) {
+    return {
+      ruleId: 'body-image-outside',
+      message: `the image ${src} lies outside the article's folder; put it beside the article (or in a folder below it)`,
+    };
+  }
+  if (!IMAGE_EXTENSIONS.test(imagePath)) {
+    return {
+      ruleId: 'body-image-type',
+      message: `the image ${src} is not an image type the site can show; use JPEG, PNG, WebP, AVIF, GIF or SVG`,
+    };
+  }
+  if (!fileExists(imagePath)) {
+    return {
+      ruleId: 'body-image-missing',
+      message: `the image ${src} names ${imagePath}, which does not exist; put the image beside the article or fix the path`,
+    };
+  }
+  return undefined;
+}
+
+/** The place where `needle` first appears in `text` (1:1 when it does not). */
+function placeOfText(text: string, needle: string): Place {
+  const index = text.indexOf(needle);
+  if (index < 0) return { line: 1, column: 1 };
+  const before = text.slice(0, index).replace(/^\uFEFF/, '');
+  const lines = before.split(/\r\n|\r|\n/);
+  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
 
 /** Whether an article is live at `now`, a draft, or scheduled for later. */

@@ -23,6 +23,9 @@ const TABLE_CELL_ATTRIBUTES: NonNullable<SanitizeSchema['attributes']>[string] =
   ['className', 'align-left', 'align-center', 'align-right'],
 ];
 
+/** What the sanitiser puts before every id in a body. */
+const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? 'user-content-';
+
 /** The sanitiser schema for article bodies. */
 export const bodySanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
@@ -35,8 +38,19 @@ export const bodySanitizeSchema: SanitizeSchema = {
   // it would reach readers as literal tags.
   strip: ['script', 'style', 'template', 'noscript', 'textarea', 'title', 'iframe'],
   attributes: {
-    '*': GLOBAL_ATTRIBUTES,
-    a: ['href', 'hrefLang', 'ariaLabel', 'ariaDescribedBy'],
+    // Ids are kept (prefixed, see `clobber`) so that footnotes link up.
+    '*': [...GLOBAL_ATTRIBUTES, 'id'],
+    a: [
+      'href',
+      'hrefLang',
+      'ariaLabel',
+      'ariaDescribedBy',
+      'dataFootnoteRef',
+      'dataFootnoteBackref',
+      ['className', 'data-footnote-backref'],
+    ],
+    h2: [['className', 'sr-only']],
+    section: ['dataFootnotes', ['className', 'footnotes']],
     abbr: ['title'],
     blockquote: ['cite'],
     code: [['className', /^language-[\w-]+$/]],
@@ -94,6 +108,27 @@ export function rehypeAlignToClass() {
       if (typeof align !== 'string') return;
       delete node.properties['align'];
       node.properties['className'] = [`align-${align}`];
+    });
+  };
+}
+
+/**
+ * A rehype plugin, run after the sanitiser, that points in-body links such as
+ * `#fn-1` at their prefixed targets (`#user-content-fn-1`): the sanitiser
+ * prefixes ids so they cannot clash with the page's own, but not links.
+ */
+export function rehypeLinkPrefixedIds() {
+  return (tree: Root) => {
+    const ids = new Set<string>();
+    visit(tree, 'element', (node) => {
+      const id = node.properties['id'];
+      if (typeof id === 'string') ids.add(id);
+    });
+    visit(tree, 'element', (node) => {
+      const href = node.properties['href'];
+      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+      const target = `${CLOBBER_PREFIX}${href.slice(1)}`;
+      if (ids.has(target)) node.properties['href'] = `#${target}`;
     });
   };
 }

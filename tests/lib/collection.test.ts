@@ -101,6 +101,22 @@ describe('images', () => {
   });
 });
 
+describe('images in bodies', () => {
+  it('reports body images that are missing, outside the article folder or not images, at their place', async () => {
+    const collection = await load('body-images');
+    expect(formatProblemReport(collection.problems)).toMatchInlineSnapshot(`
+      "content/2019/05/bad-images.md:8:12: the image ./missing.png names content/2019/05/missing.png, which does not exist; put the image beside the article or fix the path
+      content/2019/05/bad-images.md:10:11: the image ../shared/photo.png lies outside the article's folder; put it beside the article (or in a folder below it)
+      content/2019/05/bad-images.md:12:10: the image ./notes.txt is not an image type the site can show; use JPEG, PNG, WebP, AVIF, GIF or SVG
+      3 problems in 1 article file."
+    `);
+    expect(collection.articles.find((article) => article.slug === 'good-images')?.bodyImages).toStrictEqual([
+      './photo.png',
+      'img/map.png',
+    ]);
+  });
+});
+
 describe('finding files', () => {
   it('ignores files and folders whose names start with _ or ., and files that are not .md', async () => {
     const rootDir = join(FIXTURES, 'ignored-files');
@@ -111,6 +127,13 @@ describe('finding files', () => {
     expect(collection.fileCount).toBe(1);
     expect(collection.problems).toStrictEqual([]);
     expect(collection.articles.map((article) => article.slug)).toStrictEqual(['kept-story']);
+  });
+
+  it('reports a missing content folder as a problem instead of throwing', async () => {
+    const collection = await load('no-such-case');
+    expect(formatProblemReport(collection.problems)).toBe(
+      'content: the content folder does not exist; create it and put the article files in it\n1 problem in 1 article file.',
+    );
   });
 
   it('reports a file that is not UTF-8 and still loads the others', async () => {

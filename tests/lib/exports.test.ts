@@ -83,6 +83,7 @@ describe('module exports', () => {
         "sanitize": [
           "bodySanitizeSchema",
           "rehypeAlignToClass",
+          "rehypeLinkPrefixedIds",
           "rehypeShiftHeadings",
         ],
       }

@@ -6,6 +6,7 @@
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot, Yaml } from 'mdast';
 import { toText } from 'hast-util-to-text';
+import { visit } from 'unist-util-visit';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -14,16 +15,23 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { bodySanitizeSchema, rehypeAlignToClass, rehypeShiftHeadings } from '../sanitize.ts';
+import {
+  bodySanitizeSchema,
+  rehypeAlignToClass,
+  rehypeLinkPrefixedIds,
+  rehypeShiftHeadings,
+} from '../sanitize.ts';
 
 const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
 const bodyToHtmlPipeline = unified()
-  .use(remarkRehype, { allowDangerousHtml: true })
+  // The sanitiser prefixes ids (user-content-); remark-rehype must not as well.
+  .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' })
   .use(rehypeRaw)
   .use(rehypeShiftHeadings)
   .use(rehypeAlignToClass)
   .use(rehypeSanitize, bodySanitizeSchema)
+  .use(rehypeLinkPrefixedIds)
   .use(rehypeStringify)
   .freeze();
 
@@ -33,6 +41,8 @@ export interface RenderedBody {
   text: string;
   firstParagraph: string;
   wordCount: number;
+  /** Local images the body shows, as written (`./chart.svg`, `img/map.png`). */
+  images: string[];
 }
 
 /** A Markdown file split into its front matter node and its body tree. */
@@ -71,7 +81,26 @@ export function renderBody(body: MdastRoot): RenderedBody {
     text,
     firstParagraph: firstParagraph ?? text.split('\n')[0] ?? '',
     wordCount: countWords(text),
+    images: localImages(hast),
   };
+}
+
+/**
+ * The `src` of every image in the body that points at a file beside the
+ * article rather than at a URL, in order, each once.
+ */
+function localImages(hast: HastRoot): string[] {
+  const sources = new Set<string>();
+  visit(hast, 'element', (node) => {
+    const src = node.tagName === 'img' ? node.properties['src'] : undefined;
+    if (typeof src === 'string' && isLocalPath(src)) sources.add(src);
+  });
+  return [...sources];
+}
+
+/** A relative path: no scheme, not site-absolute, not a fragment or query. */
+function isLocalPath(url: string): boolean {
+  return url !== '' && !/^([a-z][a-z0-9+.-]*:|\/|#|\?)/i.test(url);
 }
 
 /** Counts words: runs of letters or digits, in any script. */

@@ -29,7 +29,8 @@ const INSTANT_MESSAGES: Record<InstantError, string> = {
 /** Text that must not be blank; runs of white space (YAML folding) become one space. */
 const PlainText = z
   .string()
-  .transform((value) => value.replace(/\s+/g, ' ').trim())
+  // Only ASCII white space folds: a no-break space is meant (10\u00a0000).
+  .transform((value) => value.replace(/[ \t\r\n]+/g, ' ').trim())
   .pipe(z.string().min(1));
 
 /** An ISO 8601 date-time with an offset, kept as an `Instant`. */
@@ -141,6 +142,7 @@ const BodySchema = z.object({
   /** Plain text of the first paragraph, for a derived summary. */
   firstParagraph: z.string(),
   wordCount: z.number().int().nonnegative(),
+  images: z.array(z.string()),
 });
 
 /**
@@ -170,6 +172,7 @@ export const ArticleSchema = z
     draft: frontMatter.draft ?? false,
     bodyHtml: body.html,
     text: body.text,
+    bodyImages: body.images,
     wordCount: body.wordCount,
     readingMinutes: Math.max(1, Math.round(body.wordCount / WORDS_PER_MINUTE)),
     sourcePath,

@@ -1,0 +1,39 @@
+/**
+ * Images an article's body shows from files beside it (`![Chart](./chart.svg)`),
+ * copied next to the article's page, so that the relative `src` the body keeps
+ * works on the page and, made absolute, in the feeds.
+ */
+import { readFile } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getArticles } from '../../../../../data/articles.ts';
+import { instantToDay, pad } from '../../../../../lib/dates.ts';
+import { siteSettings } from '../../../../../site.config.ts';
+
+export const getStaticPaths = (async () => {
+  const articles = await getArticles();
+  return articles.flatMap((article) => {
+    const day = instantToDay(article.published, siteSettings.timeZone);
+    return article.bodyImages.map((src) => {
+      // The collection has checked that the file sits in the article's folder.
+      const asset = posix.normalize(decodeURI(src));
+      return {
+        params: {
+          year: String(day.year),
+          month: pad(day.month),
+          day: pad(day.day),
+          slug: article.slug,
+          asset,
+        },
+        props: { file: posix.join(posix.dirname(article.sourcePath), asset) },
+      };
+    });
+  });
+}) satisfies GetStaticPaths;
+
+/** The file's bytes, as they are. */
+export const GET: APIRoute = async ({ props }) => {
+  const { file } = props as { file: string };
+  // Builds run from the project root, where `sourcePath` starts.
+  return new Response(await readFile(join(process.cwd(), file)));
+};

@@ -1,0 +1,20 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { PROJECT_ROOT } from '../helpers/site-project.ts';
+
+const ARTICLE_DIR = '2026/05/31/rates-and-yields-test-markers';
+
+describe('images in an article body', () => {
+  it('are copied beside the article page, byte for byte, so the relative src works', () => {
+    const siteDir = inject('siteDir');
+    const html = readFileSync(join(siteDir, ARTICLE_DIR, 'index.html'), 'utf8');
+    expect(html).toContain('src="./yields-chart.svg"');
+
+    const copied = join(siteDir, ARTICLE_DIR, 'yields-chart.svg');
+    expect(existsSync(copied)).toBe(true);
+    expect(readFileSync(copied)).toEqual(
+      readFileSync(join(PROJECT_ROOT, 'tests/fixtures/site/content/feeds/yields-chart.svg')),
+    );
+  });
+});
