@@ -11,6 +11,9 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Astro's default, node_modules/.astro, is shared by every copy of the site
+  // that links this node_modules (tests, benchmarks); each keeps its own.
+  cacheDir: './.astro/cache',
   experimental: {
     // At 100,000 articles a single data-store.json outgrows V8's longest string.
     collectionStorage: 'chunked',
