@@ -522,11 +522,16 @@ describe('a story page', () => {
       pathOf(bySlug('first-story')),
       pathOf(bySlug('second-story')),
     ]);
-    const culture = articles.filter(
-      (other) => other.section.slug === 'culture' && other.slug !== article.slug,
+    // More from the section leaves out the story, its related stories and its neighbours.
+    const culture = articles.filter((other) => other.section.slug === 'culture');
+    const position = culture.indexOf(article);
+    const neighbours = [culture[position - 1], culture[position + 1]];
+    const more = culture.filter(
+      (other) =>
+        other !== article && !neighbours.includes(other) && !article.related.includes(other.slug),
     );
     expect(headlineLinks(page.querySelector('[aria-labelledby="more-heading"]'))).toEqual(
-      culture.slice(0, 5).map(pathOf),
+      more.slice(0, 5).map(pathOf),
     );
   });
 
