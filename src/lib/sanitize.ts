@@ -72,9 +72,10 @@ export const bodySanitizeSchema: SanitizeSchema = {
 };
 
 /**
- * A rehype plugin that moves body headings below the page's one `h1`: the
- * highest heading in the body becomes an `h2` (deeper levels follow, capped
- * at `h6`). Bodies that already start at `h2` are left as they are.
+ * A rehype plugin that fits body headings under the page's one `h1`: the
+ * heading levels the body uses, in order, become `h2`, `h3`, … so the body
+ * starts at `h2` and skips no level (`#` becomes `h2`; a body of `###`
+ * headings gets `h2`s; `##` then `####` become `h2` then `h3`).
  */
 export function rehypeShiftHeadings() {
   return (tree: Root) => {
@@ -82,11 +83,9 @@ export function rehypeShiftHeadings() {
     visit(tree, 'element', (node) => {
       if (/^h[1-6]$/.test(node.tagName)) headings.push(node);
     });
-    const top = Math.min(...headings.map(headingLevel));
-    const shift = top < 2 ? 2 - top : 0;
-    if (shift === 0) return;
+    const levels = [...new Set(headings.map(headingLevel))].sort((a, b) => a - b);
     for (const heading of headings) {
-      heading.tagName = `h${Math.min(6, headingLevel(heading) + shift)}`;
+      heading.tagName = `h${Math.min(6, 2 + levels.indexOf(headingLevel(heading)))}`;
     }
   };
 }

@@ -109,9 +109,16 @@ export function parseArticle(path: string, source: string): ParseResult {
   return { ok: false, problems };
 }
 
-/** Drops a byte-order mark and makes every line end in `\n`; lines keep their numbers. */
+/**
+ * Drops a byte-order mark and the control characters HTML and XML forbid
+ * (stray bytes of wire copy), and makes every line end in `\n`; lines keep
+ * their numbers.
+ */
 export function normalizeNewlines(source: string): string {
-  return source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return source
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '');
 }
 
 /** Keys an article cannot do without, named as `describePath` names them. */
