@@ -15,8 +15,6 @@ export default defineConfig({
   // that links this node_modules (tests, benchmarks); each keeps its own.
   cacheDir: './.astro/cache',
   experimental: {
-    // At 100,000 articles a single data-store.json outgrows V8's longest string.
-    collectionStorage: 'chunked',
     // Pages that return a cacheKey from getStaticPaths are copied from the
     // last build when neither their data nor their code changed.
     incrementalBuild: true,

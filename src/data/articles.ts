@@ -1,15 +1,18 @@
 /**
  * The articles as pages see them: read once from the content store, newest
- * first. Body HTML is fetched per article, so list pages stay light.
+ * first. Body HTML is read per article from the file the loader wrote, so
+ * list pages stay light and no build holds every body in memory.
  */
+import { readFile } from 'node:fs/promises';
 import { getCollection, getEntry } from 'astro:content';
 import type { ArticleMeta } from '../lib/articles/schema.ts';
 import { sortNewestFirst } from '../lib/collection.ts';
+import type { StoredArticle } from '../loaders/articles-loader.ts';
 
-let articles: Promise<ArticleMeta[]> | undefined;
+let articles: Promise<StoredArticle[]> | undefined;
 
 /** Every article in this build (published ones in production), newest first. */
-export function getArticles(): Promise<ArticleMeta[]> {
+export function getArticles(): Promise<StoredArticle[]> {
   articles ??= getCollection('articles').then((entries) =>
     sortNewestFirst(entries.map((entry) => entry.data)),
   );
@@ -19,5 +22,6 @@ export function getArticles(): Promise<ArticleMeta[]> {
 /** The sanitised body HTML of an article. */
 export async function getArticleHtml(article: Pick<ArticleMeta, 'sourcePath'>): Promise<string> {
   const entry = await getEntry('articles', article.sourcePath);
-  return entry?.rendered?.html ?? '';
+  if (!entry) throw new Error(`No article comes from ${article.sourcePath}.`);
+  return readFile(entry.data.bodyHtmlFile, 'utf8');
 }

@@ -6,15 +6,23 @@
  * Entries are cached in Astro's data store by a digest of the file's text and
  * the pipeline version, so an unchanged file is not parsed again. Astro does
  * not invalidate that cache when loader code changes, hence the version.
+ *
+ * Each entry's body HTML is kept in a file of its own under the build cache
+ * (`article-html/<digest>.html`), not in the data store: Astro rewrites the
+ * whole store on every change, and its chunked writer (needed past V8's
+ * longest string) encodes it a character at a time, which costs seconds per
+ * thousand articles. Without bodies the store stays small enough to be
+ * written as one file, and no build holds every body in memory.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'zod';
 import { formatProblemReport } from '../lib/articles/problems.ts';
-import type { Article, ArticleMeta } from '../lib/articles/schema.ts';
+import type { ArticleMeta } from '../lib/articles/schema.ts';
 import { readClock } from '../lib/clock.ts';
 import { loadCollection, type ParseOutcome, type SourceFile } from '../lib/collection.ts';
 import { createAdaptiveParser } from '../lib/parse-pool.ts';
@@ -67,23 +75,35 @@ export function pipelineVersion(rootDir: string): string {
   return hash.digest('hex').slice(0, 16);
 }
 
+/** What the store keeps of an article: no body, but the file that holds its HTML. */
+export type StoredArticle = ArticleMeta & {
+  /** Absolute path of the file with the article's sanitised body HTML. */
+  bodyHtmlFile: string;
+};
+
+/** The folder, inside Astro's cache folder, that holds the body HTML files. */
+export const BODY_HTML_DIR = 'article-html';
+
 /** Creates the loader. */
 export function articlesLoader(options: ArticlesLoaderOptions): Loader {
   return {
     name: 'articles-loader',
-    schema: z.custom<ArticleMeta>(),
+    schema: z.custom<StoredArticle>(),
     load: async (context) => {
       const rootDir = fileURLToPath(context.config.root);
       const contentDir = join(rootDir, options.contentDir);
       const version = pipelineVersion(rootDir);
-      await syncArticles(context, { rootDir, contentDir, version, production: options.production });
+      const htmlDir = fileURLToPath(new URL(`${BODY_HTML_DIR}/`, context.config.cacheDir));
+      const sync = (production: boolean) =>
+        syncArticles(context, { rootDir, contentDir, htmlDir, version, production });
+      await sync(options.production);
 
       const watcher = context.watcher;
       if (!watcher) return;
       watcher.add(contentDir);
       const onChange = (path: string) => {
         if (relative(contentDir, path).startsWith('..')) return;
-        void syncArticles(context, { rootDir, contentDir, version, production: false });
+        void sync(false);
       };
       watcher.on('change', onChange).on('add', onChange).on('unlink', onChange);
     },
@@ -93,6 +113,8 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
 interface SyncOptions {
   rootDir: string;
   contentDir: string;
+  /** Where body HTML files are kept. */
+  htmlDir: string;
   version: string;
   production: boolean;
 }
@@ -104,19 +126,27 @@ interface SyncOptions {
  */
 export async function syncArticles(
   context: Pick<LoaderContext, 'store' | 'logger' | 'generateDigest'>,
-  { rootDir, contentDir, version, production }: SyncOptions,
+  { rootDir, contentDir, htmlDir, version, production }: SyncOptions,
 ): Promise<void> {
   const { store, logger, generateDigest } = context;
-  const fresh = new Map<string, { digest: string; article: Article }>();
+  const fresh = new Map<string, { digest: string; article: StoredArticle }>();
+  await mkdir(htmlDir, { recursive: true });
 
   const parser = createAdaptiveParser();
-  const parseCached = async (file: SourceFile): Promise<ParseOutcome<ArticleMeta>> => {
+  const parseCached = async (file: SourceFile): Promise<ParseOutcome<StoredArticle>> => {
     const digest = generateDigest(`${version}\0${file.text}`);
-    const cached = store.get<ArticleMeta>(file.path);
-    if (cached?.digest === digest && cached.rendered) return { ok: true, article: cached.data };
+    const cached = store.get<StoredArticle>(file.path);
+    if (cached?.digest === digest && existsSync(cached.data.bodyHtmlFile)) {
+      return { ok: true, article: cached.data };
+    }
     const result = await parser.parse(file);
-    if (result.ok) fresh.set(file.path, { digest, article: result.article });
-    return result;
+    if (!result.ok) return result;
+    // The body goes to its file now, so that only light records stay in memory.
+    const { bodyHtml, text: _text, ...meta } = result.article;
+    const article = { ...meta, bodyHtmlFile: join(htmlDir, `${digest}.html`) };
+    await writeFile(article.bodyHtmlFile, bodyHtml);
+    fresh.set(file.path, { digest, article });
+    return { ok: true, article };
   };
 
   const collection = await loadCollection({
@@ -146,11 +176,9 @@ export async function syncArticles(
     keep.add(article.sourcePath);
     const entry = fresh.get(article.sourcePath);
     if (!entry) continue; // Unchanged: the stored entry stands.
-    const { bodyHtml, text: _text, ...meta } = entry.article;
     store.set({
       id: article.sourcePath,
-      data: meta,
-      rendered: { html: bodyHtml },
+      data: entry.article,
       digest: entry.digest,
       filePath: article.sourcePath,
     });
@@ -158,8 +186,21 @@ export async function syncArticles(
   for (const id of store.keys()) {
     if (!keep.has(id)) store.delete(id);
   }
+  await removeUnusedBodies(
+    htmlDir,
+    store.values().map((entry) => (entry.data as StoredArticle).bodyHtmlFile),
+  );
   logger.info(
     `${collection.articles.length} articles (${fresh.size} parsed, ${collection.articles.length - [...fresh.keys()].filter((path) => keep.has(path)).length} from cache); ` +
       `left out: ${collection.left.drafts} drafts, ${collection.left.scheduled} scheduled`,
   );
+}
+
+/** Deletes body HTML files that no stored article refers to any more. */
+async function removeUnusedBodies(htmlDir: string, usedFiles: string[]): Promise<void> {
+  const used = new Set(usedFiles);
+  for (const name of await readdir(htmlDir)) {
+    const file = join(htmlDir, name);
+    if (!used.has(file)) await rm(file, { force: true });
+  }
 }

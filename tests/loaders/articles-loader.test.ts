@@ -4,7 +4,7 @@
  * that "parses nothing" is proven, not assumed.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
@@ -14,6 +14,7 @@ import {
   ArticleProblemsError,
   pipelineVersion,
   syncArticles,
+  type StoredArticle,
 } from '../../src/loaders/articles-loader.ts';
 
 vi.mock(import('../../src/lib/articles/parse.ts'), async (importOriginal) => {
@@ -100,6 +101,7 @@ function sync(context: Context, options: { version?: string; production?: boolea
   return syncArticles(context, {
     rootDir,
     contentDir,
+    htmlDir: join(rootDir, 'cache', 'article-html'),
     version: options.version ?? 'v1',
     production: options.production ?? true,
   });
@@ -141,7 +143,7 @@ const ALL_PATHS = [
 ];
 
 describe('syncArticles', () => {
-  it('parses every file on the first sync and stores it without its body, with the HTML rendered', async () => {
+  it('parses every file on the first sync and stores it without its body, the HTML in a file of its own', async () => {
     const { context, entries } = createContext();
     await sync(context);
 
@@ -151,7 +153,6 @@ describe('syncArticles', () => {
     expect(entry).toMatchObject({
       id: 'content/2024/01/second-story.md',
       filePath: 'content/2024/01/second-story.md',
-      rendered: { html: '<p>The story of second story.</p>' },
       data: {
         slug: 'second-story',
         title: 'Second story',
@@ -162,6 +163,28 @@ describe('syncArticles', () => {
     expect(entry?.digest).toEqual(expect.any(String));
     expect(entry?.data).not.toHaveProperty('bodyHtml');
     expect(entry?.data).not.toHaveProperty('text');
+    expect(entry?.rendered).toBeUndefined();
+    const bodyHtmlFile = (entry?.data as StoredArticle).bodyHtmlFile;
+    expect(bodyHtmlFile).toBe(join(rootDir, 'cache', 'article-html', `${entry?.digest}.html`));
+    expect(await readFile(bodyHtmlFile, 'utf8')).toBe('<p>The story of second story.</p>');
+  });
+
+  it('parses again a cached article whose body file has gone, and deletes body files no entry uses', async () => {
+    const { context, entries } = createContext();
+    await sync(context);
+    const htmlDir = join(rootDir, 'cache', 'article-html');
+    const first = entries.get('content/2024/01/first-story.md')?.data as StoredArticle;
+    await unlink(first.bodyHtmlFile);
+    await writeFile(join(htmlDir, 'left-over.html'), '<p>Old.</p>');
+    parseSpy.mockClear();
+
+    await sync(context);
+
+    expect(parsedPaths()).toStrictEqual(['content/2024/01/first-story.md']);
+    expect(await readFile(first.bodyHtmlFile, 'utf8')).toBe('<p>The story of first story.</p>');
+    expect((await readdir(htmlDir)).sort()).toStrictEqual(
+      [...entries.values()].map((entry) => `${entry.digest}.html`).sort(),
+    );
   });
 
   it('parses and writes nothing on a second sync with the same files and version', async () => {
