@@ -32,33 +32,8 @@ const bodyToHtmlPipeline = unified()
   .use(rehypeAlignToClass)
   .use(rehypeSanitize, bodySanitizeSchema)
   .use(rehypeLinkPrefixedIds)
-  .use(rehypeDropForbiddenChars)
   .use(rehypeStringify)
   .freeze();
-
-/**
- * Control characters and noncharacters, which HTML forbids in text
- * (https://html.spec.whatwg.org/multipage/syntax.html#text): a stray one
- * pasted from a wire makes the page invalid. Tab, line feed, form feed and
- * carriage return are whitespace and stay.
- */
-const FORBIDDEN_IN_HTML =
-  /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]/g;
-
-/** A rehype plugin that removes the characters HTML forbids from text and attribute values. */
-function rehypeDropForbiddenChars() {
-  return (tree: HastRoot) => {
-    visit(tree, (node) => {
-      if (node.type === 'text') node.value = node.value.replace(FORBIDDEN_IN_HTML, '');
-      if (node.type !== 'element') return;
-      for (const [name, value] of Object.entries(node.properties)) {
-        if (typeof value === 'string') {
-          node.properties[name] = value.replace(FORBIDDEN_IN_HTML, '');
-        }
-      }
-    });
-  };
-}
 
 /** What an article body yields. */
 export interface RenderedBody {
