@@ -11,9 +11,7 @@ import { ArticleSchema, FRONT_MATTER_KEYS, FrontMatterSchema, type Article } fro
 import { isSlug, pathToSlug, textToSlug } from './slug.ts';
 
 /** The outcome of parsing one file. */
-export type ParseResult =
-  | { ok: true; article: Article }
-  | { ok: false; problems: Problem[] };
+export type ParseResult = { ok: true; article: Article } | { ok: false; problems: Problem[] };
 
 /**
  * Parses one article file.
@@ -56,7 +54,11 @@ export function parseArticle(path: string, source: string): ParseResult {
 
   const yaml = readFrontMatter(frontMatter.value, frontMatter.position.start.line + 1);
   const yamlProblems = yaml.syntaxErrors.map((error) =>
-    problem(error.place, `yaml-${error.code.toLowerCase().replace(/_/g, '-')}`, yamlErrorToMessage(error)),
+    problem(
+      error.place,
+      `yaml-${error.code.toLowerCase().replace(/_/g, '-')}`,
+      yamlErrorToMessage(error),
+    ),
   );
   // Only a repeated key leaves data to check; any other syntax error ends here.
   if (yaml.data === undefined) return { ok: false, problems: yamlProblems };
@@ -110,15 +112,16 @@ export function parseArticle(path: string, source: string): ParseResult {
 }
 
 /**
- * Drops a byte-order mark and the control characters HTML and XML forbid
- * (stray bytes of wire copy), and makes every line end in `\n`; lines keep
+ * Drops a byte-order mark and the control characters and noncharacters HTML
+ * and XML forbid (stray bytes of wire copy; HTML forbids the C1 controls
+ * U+0080 to U+009F as well), and makes every line end in `\n`; lines keep
  * their numbers.
  */
 export function normalizeNewlines(source: string): string {
   return source
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '');
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFE\uFFFF]/g, '');
 }
 
 /** Keys an article cannot do without, named as `describePath` names them. */
@@ -246,7 +249,9 @@ function typeProblem(
 /** `tags[2]`, `image.alt`. */
 function describePath(path: readonly PropertyKey[]): string {
   return path
-    .map((step, index) => (typeof step === 'number' ? `[${step}]` : `${index ? '.' : ''}${String(step)}`))
+    .map((step, index) =>
+      typeof step === 'number' ? `[${step}]` : `${index ? '.' : ''}${String(step)}`,
+    )
     .join('');
 }
 
