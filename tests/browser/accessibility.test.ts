@@ -1,0 +1,131 @@
+/**
+ * Every kind of page of the built fixture site passes axe-core's WCAG 2.x
+ * A and AA rules and its best practices, in light and dark colour schemes,
+ * on a phone and a desktop window; and no page needs sideways scrolling at
+ * 320 CSS pixels (WCAG 1.4.10, Reflow).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromiumIsAvailable, openSite, type BrowserSite } from '../helpers/browser.ts';
+
+/** One page of each kind. */
+const PAGES = [
+  { kind: 'front page', path: '/' },
+  { kind: 'section front', path: '/section/world/' },
+  { kind: 'section front, a later page', path: '/section/world/page/2/' },
+  {
+    kind: 'story with image, dateline, related stories and tags',
+    path: '/2025/11/20/harbour-lights-festival/',
+  },
+  { kind: 'year archive', path: '/2025/' },
+  { kind: 'month archive', path: '/2025/06/' },
+  { kind: 'day archive', path: '/2025/06/10/' },
+  { kind: 'not-found page', path: '/no-such-page/' },
+] as const;
+
+/** Window sizes and colour schemes each page is checked in. */
+const MODES = [
+  { name: 'light, 375 px', width: 375, colorScheme: 'light' },
+  { name: 'dark, 375 px', width: 375, colorScheme: 'dark' },
+  { name: 'light, 1280 px', width: 1280, colorScheme: 'light' },
+  { name: 'dark, 1280 px', width: 1280, colorScheme: 'dark' },
+] as const;
+
+/** Every WCAG 2.0, 2.1 and 2.2 rule at levels A and AA, and axe's best practices. */
+const AXE_TAGS = [
+  'wcag2a',
+  'wcag2aa',
+  'wcag21a',
+  'wcag21aa',
+  'wcag22a',
+  'wcag22aa',
+  'best-practice',
+];
+
+/**
+ * Runs axe on the page as it is now, and describes each violation on one
+ * line: rule, impact, what to fix and every offending element.
+ */
+async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return violations.map((violation) => {
+    const targets = violation.nodes.map((node) => node.target.join(' ')).join(', ');
+    return `${violation.id} (${violation.impact ?? 'unknown'}): ${violation.help} at ${targets}`;
+  });
+}
+
+describe.skipIf(!chromiumIsAvailable())('accessibility of every kind of page', () => {
+  let site: BrowserSite;
+
+  beforeAll(async () => {
+    site = await openSite(inject('siteDir'));
+  });
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  /** A page per mode, each reused from one kind of page to the next. */
+  let pages: { mode: (typeof MODES)[number]; page: Page }[];
+
+  beforeAll(async () => {
+    pages = await Promise.all(
+      MODES.map(async (mode) => ({
+        mode,
+        page: await site.newPage({
+          viewport: { width: mode.width, height: 800 },
+          colorScheme: mode.colorScheme,
+        }),
+      })),
+    );
+  });
+
+  // The four modes of a page are checked at once: axe takes a second or two a page.
+  it.for(PAGES)(
+    'the $kind has no axe violations, light and dark, at 375 and 1280 px',
+    async ({ path }) => {
+      const found = await Promise.all(
+        pages.map(async ({ mode, page }) => {
+          await page.goto(site.url(path));
+          return (await axeViolations(page)).map((violation) => `${mode.name}: ${violation}`);
+        }),
+      );
+      const violations = found.flat();
+      expect(violations, `${path}:\n${violations.join('\n')}`).toEqual([]);
+    },
+  );
+
+  it('catches a violation, and checks the dark scheme in the dark (the check is not vacuous)', async () => {
+    // Dark grey text passes on the light background and fails on the dark one.
+    const add = (page: Page) =>
+      page.evaluate(() => {
+        const canary = document.createElement('p');
+        canary.id = 'contrast-canary';
+        canary.style.color = '#444';
+        canary.textContent = 'Dark grey text';
+        document.querySelector('main')?.append(canary);
+      });
+    const failed: Record<string, string[]> = {};
+    for (const { mode, page } of pages.filter(({ mode }) => mode.width === 375)) {
+      await page.goto(site.url('/404.html'));
+      await add(page);
+      failed[mode.colorScheme] = (await axeViolations(page)).filter((line) =>
+        line.includes('#contrast-canary'),
+      );
+    }
+    expect(failed['light']).toEqual([]);
+    expect(failed['dark']).toEqual([expect.stringMatching(/^color-contrast \(serious\): /)]);
+  });
+
+  it('needs no sideways scrolling at 320 px on any page', async () => {
+    const page = await site.newPage({ viewport: { width: 320, height: 640 } });
+    const overflowing: string[] = [];
+    for (const { path } of PAGES) {
+      await page.goto(site.url(path));
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 320) overflowing.push(`${path} is ${width} px wide`);
+    }
+    expect(overflowing).toEqual([]);
+  });
+});
