@@ -14,13 +14,29 @@ const SECTIONS = [
 const OFFSETS = ['+03:00', 'Z', '-05:00', '+05:30', '+09:00', '+01:00'];
 const PLACES = ['DUSHANBE', 'NAIROBI', 'LIMA', 'OSLO', 'HANOI', 'QUITO', 'RIGA', 'ACCRA', 'NEW YORK'];
 const SOURCES = ['TASS', 'Newsroom Wire', 'Sample Press'];
-const WORDS = (
+const COMMON_WORDS = (
   'council minister agreement budget report harbour grain market vote policy energy river ' +
   'school hospital bridge festival research satellite league season forecast inflation ' +
   'export import delegation summit treaty railway airport storm drought harvest museum ' +
-  'library orchestra premiere museum stadium coach striker tariff investor pension reform ' +
+  'library orchestra premiere stadium coach striker tariff investor pension reform ' +
   'election district mayor governor ministry scientist laboratory vaccine clinic patient'
 ).split(' ');
+/**
+ * A newsroom's archive has tens of thousands of distinct words, and the
+ * search index grows with them: made-up words from syllables stand in.
+ */
+const RARE_WORDS = (() => {
+  const syllables = ['ka', 'lo', 'mir', 'sen', 'ta', 'vo', 'dri', 'pel', 'gu', 'ran', 'os', 'te', 'bu', 'zha', 'ny', 'ko'];
+  const words: string[] = [];
+  for (let index = 0; words.length < 20_000; index++) {
+    let word = '';
+    for (let rest = index; word.length < 3 || rest > 0; rest = Math.floor(rest / syllables.length)) {
+      word += syllables[rest % syllables.length];
+    }
+    words.push(word);
+  }
+  return words;
+})();
 
 /** A small, fast, seeded pseudo-random generator (mulberry32). */
 function randomFrom(seed: number): () => number {
@@ -45,8 +61,11 @@ export interface SyntheticArticle {
 export function syntheticArticle(index: number): SyntheticArticle {
   const random = randomFrom(index + 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  // Mostly common words; the rest skewed towards the start of the rare list, as in real text.
+  const word = () =>
+    random() < 0.7 ? pick(COMMON_WORDS) : RARE_WORDS[Math.floor(RARE_WORDS.length * random() ** 3)]!;
   const sentence = (length: number) => {
-    const words = Array.from({ length }, () => pick(WORDS));
+    const words = Array.from({ length }, word);
     const text = words.join(' ');
     return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
   };
@@ -58,7 +77,7 @@ export function syntheticArticle(index: number): SyntheticArticle {
   const offsetMinutes = offset === 'Z' ? 0 : (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
   const local = new Date(epochMs + offsetMinutes * 60_000).toISOString().slice(0, 19);
   const published = `${local}${offset}`;
-  const slug = `story-${index}-${pick(WORDS)}-${pick(WORDS)}`;
+  const slug = `story-${index}-${pick(COMMON_WORDS)}-${pick(COMMON_WORDS)}`;
   const section = SECTIONS[index % SECTIONS.length]!;
   const related = index > 10 && random() < 0.3 ? [syntheticSlug(index - 1 - Math.floor(random() * 10))] : [];
 
@@ -66,11 +85,11 @@ export function syntheticArticle(index: number): SyntheticArticle {
   body.push(`## ${sentence(5).slice(0, -1)}`, paragraph());
   body.push(Array.from({ length: 4 }, () => `- ${sentence(7)}`).join('\n'));
   body.push(`> ${sentence(14)}`, paragraph());
-  body.push(`Read more at [the ${pick(WORDS)} page](https://example.org/${pick(WORDS)}) or *${pick(WORDS)}* **${pick(WORDS)}**.`);
+  body.push(`Read more at [the ${pick(COMMON_WORDS)} page](https://example.org/${pick(COMMON_WORDS)}) or *${pick(COMMON_WORDS)}* **${pick(COMMON_WORDS)}**.`);
   if (index % 7 === 0) {
     body.push('| Region | Share |\n| --- | ---: |\n| North | 41% |\n| South | 59% |');
   }
-  body.push(`### ${sentence(4).slice(0, -1)}`, paragraph(), paragraph(), paragraph(), paragraph());
+  body.push(`### ${sentence(4).slice(0, -1)}`, paragraph(), paragraph(), paragraph(), paragraph(), paragraph());
 
   const frontMatter = [
     '---',
@@ -81,7 +100,7 @@ export function syntheticArticle(index: number): SyntheticArticle {
     `dateline: ${pick(PLACES)}`,
     `source: ${pick(SOURCES)}`,
     random() < 0.6 ? `author: Reporter ${1 + Math.floor(random() * 40)}` : '',
-    `tags: [${pick(WORDS)}, ${pick(WORDS)}]`,
+    `tags: [${pick(COMMON_WORDS)}, ${pick(COMMON_WORDS)}]`,
     related.length ? `related: [${related.join(', ')}]` : '',
     '---',
   ].filter(Boolean);

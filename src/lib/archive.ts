@@ -216,6 +216,33 @@ export function sectionNeighbours<T extends IndexedArticle>(
   return group ? neighboursAt(group.articles, position) : { previous: undefined, next: undefined };
 }
 
+/** Stories listed under "More from" the section below a story. */
+export const MORE_FROM_SECTION = 5;
+
+/** What a story page offers below the story. */
+export interface StorySurroundings<T> {
+  related: T[];
+  previous: T | undefined;
+  next: T | undefined;
+  more: T[];
+}
+
+/**
+ * The stories offered below a story: the editor's related ones, the
+ * previous and next in its section, then more from the section, each story
+ * once.
+ */
+export function storySurroundings<T extends IndexedArticle>(
+  index: SiteIndex<T>,
+  article: T,
+  moreCount: number,
+): StorySurroundings<T> {
+  const related = relatedArticles(index, article);
+  const { previous, next } = sectionNeighbours(index, article);
+  const shown = [...related, ...(previous ? [previous] : []), ...(next ? [next] : [])];
+  return { related, previous, next, more: moreFromSection(index, article, moreCount, shown) };
+}
+
 /**
  * The newest stories of the story's section, leaving out the story itself
  * and any in `exclude` (those already shown beside it).

@@ -1,0 +1,84 @@
+/**
+ * The pieces that pages build their incremental-build keys from, computed
+ * once per build: the site's frame (sections in the header, archive years in
+ * the footer), and per article a key of what lists show of it and a key of
+ * the whole story, body included.
+ */
+import {
+  archiveNeighbours,
+  pageCount,
+  pageItems,
+  siteIndexFor,
+} from '../lib/archive.ts';
+import type { Section } from '../lib/articles/schema.ts';
+import { keyOf } from '../lib/cache-keys.ts';
+import type { StoredArticle } from '../loaders/articles-loader.ts';
+import { siteSettings } from '../site.config.ts';
+import { getArticles } from './articles.ts';
+
+/** Keys shared by every page of one build. */
+export interface PageKeys {
+  /** What every page's header and footer show. */
+  chrome: string;
+  /** What a list, teaser or link shows of an article (all but its body). */
+  listing(article: StoredArticle): string;
+  /** The whole article: its record and its body (the body file is named by its digest). */
+  full(article: StoredArticle): string;
+}
+
+let keys: Promise<PageKeys> | undefined;
+
+/** The keys of this build. */
+export function getPageKeys(): Promise<PageKeys> {
+  keys ??= getArticles().then((articles) => {
+    const { sections, years } = siteIndexFor(articles, siteSettings.timeZone);
+    const listings = new Map<StoredArticle, string>();
+    const listing = (article: StoredArticle): string => {
+      let key = listings.get(article);
+      if (!key) {
+        const { bodyHtmlFile: _body, ...shown } = article;
+        key = keyOf(shown);
+        listings.set(article, key);
+      }
+      return key;
+    };
+    return {
+      chrome: keyOf([sections.map(({ section }) => section), years.map((year) => year.key)]),
+      listing,
+      full: (article) => keyOf([listing(article), article.bodyHtmlFile]),
+    };
+  });
+  return keys;
+}
+
+/** The key of a section front's page: its stories, the page count and the story count. */
+export function sectionPageKey(
+  keys: PageKeys,
+  section: Section,
+  articles: StoredArticle[],
+  page: number,
+): string {
+  const pageSize = siteSettings.sectionPageSize;
+  return keyOf([
+    keys.chrome,
+    section,
+    page,
+    articles.length,
+    pageCount(articles.length, pageSize),
+    pageItems(articles, page, pageSize).map(keys.listing),
+  ]);
+}
+
+/**
+ * The key of an archive page (a year, month or day): what it lists, and the
+ * neighbouring groups it links to.
+ */
+export function archivePageKey<G extends { key: string; position: number }>(
+  keys: PageKeys,
+  groups: readonly G[],
+  group: G,
+  listed: unknown,
+): string {
+  const { previous, next } = archiveNeighbours(groups, group);
+  return keyOf([keys.chrome, group.key, listed, previous?.key, next?.key]);
+}
