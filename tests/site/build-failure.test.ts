@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSiteProject, PROJECT_ROOT, type SiteProject } from '../helpers/site-project.ts';
+import {
+  buildEnvironment,
+  createSiteProject,
+  PROJECT_ROOT,
+  run,
+  type SiteProject,
+} from '../helpers/site-project.ts';
 
 /** Every file under `dir` with a hash of its bytes. */
 async function snapshotTree(dir: string): Promise<Map<string, string>> {
@@ -10,7 +16,12 @@ async function snapshotTree(dir: string): Promise<Map<string, string>> {
   const snapshot = new Map<string, string>();
   for (const file of files.filter((entry) => entry.isFile())) {
     const path = join(file.parentPath, file.name);
-    snapshot.set(path, createHash('sha256').update(await readFile(path)).digest('hex'));
+    snapshot.set(
+      path,
+      createHash('sha256')
+        .update(await readFile(path))
+        .digest('hex'),
+    );
   }
   return snapshot;
 }
@@ -44,12 +55,44 @@ describe('a production build with bad articles', () => {
     expect(output).toContain(
       'content/2024/01/bad-keys.md:2:8: "title" must be text, but YAML reads 1984 as a number; put it in quotes: "1984"',
     );
-    expect(output).toContain('content/2024/01/bad-keys.md:5:1: unknown key "sumary" — did you mean "summary"?');
+    expect(output).toContain(
+      'content/2024/01/bad-keys.md:5:1: unknown key "sumary" — did you mean "summary"?',
+    );
     expect(output).toMatch(/content\/2024\/01\/bad-related\.md:4:12: "published" has no offset/);
     expect(output).toContain('3 problems in 2 article files.');
     expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     expect(output).not.toContain('Stack trace');
 
+    expect(await snapshotTree(project.distDir)).toEqual(before);
+  });
+});
+
+describe('npm run build when a page fails after the articles are fine', () => {
+  let project: SiteProject;
+  const buildScript = join(PROJECT_ROOT, 'scripts/build.ts');
+  const runBuild = () =>
+    run(process.execPath, [buildScript], { cwd: project.root, env: buildEnvironment() });
+
+  beforeAll(async () => {
+    project = await createSiteProject(join(PROJECT_ROOT, 'tests/fixtures/build/good'));
+    const first = await runBuild();
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    expect(first.stdout).toContain('The site is in dist/.');
+  });
+  afterAll(() => project.remove());
+
+  it('keeps the last good site in dist/, byte for byte, and says so', async () => {
+    const before = await snapshotTree(project.distDir);
+    expect(before.size).toBeGreaterThan(0);
+
+    await writeFile(
+      join(project.root, 'src/pages/broken.astro'),
+      "---\nthrow new Error('A page that cannot be rendered.');\n---\n",
+    );
+    const result = await runBuild();
+
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('The build failed; dist/ still holds the last good site.');
     expect(await snapshotTree(project.distDir)).toEqual(before);
   });
 });
