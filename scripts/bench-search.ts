@@ -14,6 +14,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { indexSite } from '../src/integrations/pagefind.ts';
+import { randomFrom } from './lib/synthetic-articles.ts';
 
 const count = Number(process.argv[2] ?? 10_000);
 if (!Number.isInteger(count) || count < 1) {
@@ -25,18 +26,6 @@ if (!Number.isInteger(count) || count < 1) {
 const VOCABULARY_SIZE = 40_000;
 const SECTIONS = ['World', 'Business & Economy', 'Science', 'Culture', 'Sport', 'Health'];
 const EXTRA_WORDS = ['Zürich', 'café', 'São', 'Paulo', 'Kraków', 'Вечерний', 'вестник', 'газета'];
-
-/** A small, fast, seeded pseudo-random generator (mulberry32). */
-function randomFrom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Pronounceable words from syllables, all different. */
 function makeVocabulary(size: number): string[] {

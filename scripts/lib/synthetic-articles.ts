@@ -8,11 +8,31 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const SECTIONS = [
-  'World', 'Business & Economy', 'Russian Politics & Diplomacy', 'Science & Technology',
-  'Sport', 'Culture', 'Environment', 'Health', 'Energy', 'Transport', 'Education', 'Society',
+  'World',
+  'Business & Economy',
+  'Russian Politics & Diplomacy',
+  'Science & Technology',
+  'Sport',
+  'Culture',
+  'Environment',
+  'Health',
+  'Energy',
+  'Transport',
+  'Education',
+  'Society',
 ];
 const OFFSETS = ['+03:00', 'Z', '-05:00', '+05:30', '+09:00', '+01:00'];
-const PLACES = ['DUSHANBE', 'NAIROBI', 'LIMA', 'OSLO', 'HANOI', 'QUITO', 'RIGA', 'ACCRA', 'NEW YORK'];
+const PLACES = [
+  'DUSHANBE',
+  'NAIROBI',
+  'LIMA',
+  'OSLO',
+  'HANOI',
+  'QUITO',
+  'RIGA',
+  'ACCRA',
+  'NEW YORK',
+];
 const SOURCES = ['TASS', 'Newsroom Wire', 'Sample Press'];
 const COMMON_WORDS = (
   'council minister agreement budget report harbour grain market vote policy energy river ' +
@@ -26,11 +46,32 @@ const COMMON_WORDS = (
  * search index grows with them: made-up words from syllables stand in.
  */
 const RARE_WORDS = (() => {
-  const syllables = ['ka', 'lo', 'mir', 'sen', 'ta', 'vo', 'dri', 'pel', 'gu', 'ran', 'os', 'te', 'bu', 'zha', 'ny', 'ko'];
+  const syllables = [
+    'ka',
+    'lo',
+    'mir',
+    'sen',
+    'ta',
+    'vo',
+    'dri',
+    'pel',
+    'gu',
+    'ran',
+    'os',
+    'te',
+    'bu',
+    'zha',
+    'ny',
+    'ko',
+  ];
   const words: string[] = [];
   for (let index = 0; words.length < 20_000; index++) {
     let word = '';
-    for (let rest = index; word.length < 3 || rest > 0; rest = Math.floor(rest / syllables.length)) {
+    for (
+      let rest = index;
+      word.length < 3 || rest > 0;
+      rest = Math.floor(rest / syllables.length)
+    ) {
       word += syllables[rest % syllables.length];
     }
     words.push(word);
@@ -39,7 +80,7 @@ const RARE_WORDS = (() => {
 })();
 
 /** A small, fast, seeded pseudo-random generator (mulberry32). */
-function randomFrom(seed: number): () => number {
+export function randomFrom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -63,33 +104,52 @@ export function syntheticArticle(index: number): SyntheticArticle {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   // Mostly common words; the rest skewed towards the start of the rare list, as in real text.
   const word = () =>
-    random() < 0.7 ? pick(COMMON_WORDS) : RARE_WORDS[Math.floor(RARE_WORDS.length * random() ** 3)]!;
+    random() < 0.7
+      ? pick(COMMON_WORDS)
+      : RARE_WORDS[Math.floor(RARE_WORDS.length * random() ** 3)]!;
   const sentence = (length: number) => {
     const words = Array.from({ length }, word);
     const text = words.join(' ');
     return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
   };
-  const paragraph = () => Array.from({ length: 4 + Math.floor(random() * 3) }, () => sentence(12 + Math.floor(random() * 8))).join(' ');
+  const paragraph = () =>
+    Array.from({ length: 4 + Math.floor(random() * 3) }, () =>
+      sentence(12 + Math.floor(random() * 8)),
+    ).join(' ');
 
   // Spread over 2019–2026, about one story every 2 hours going back from 2026-11-01.
   const epochMs = Date.UTC(2026, 10, 1) - index * 2 * 3600_000 - Math.floor(random() * 3600_000);
   const offset = pick(OFFSETS);
-  const offsetMinutes = offset === 'Z' ? 0 : (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+  const offsetMinutes =
+    offset === 'Z'
+      ? 0
+      : (offset.startsWith('-') ? -1 : 1) *
+        (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
   const local = new Date(epochMs + offsetMinutes * 60_000).toISOString().slice(0, 19);
   const published = `${local}${offset}`;
   const slug = `story-${index}-${pick(COMMON_WORDS)}-${pick(COMMON_WORDS)}`;
   const section = SECTIONS[index % SECTIONS.length]!;
-  const related = index > 10 && random() < 0.3 ? [syntheticSlug(index - 1 - Math.floor(random() * 10))] : [];
+  const related =
+    index > 10 && random() < 0.3 ? [syntheticSlug(index - 1 - Math.floor(random() * 10))] : [];
 
   const body: string[] = [paragraph(), paragraph()];
   body.push(`## ${sentence(5).slice(0, -1)}`, paragraph());
   body.push(Array.from({ length: 4 }, () => `- ${sentence(7)}`).join('\n'));
   body.push(`> ${sentence(14)}`, paragraph());
-  body.push(`Read more at [the ${pick(COMMON_WORDS)} page](https://example.org/${pick(COMMON_WORDS)}) or *${pick(COMMON_WORDS)}* **${pick(COMMON_WORDS)}**.`);
+  body.push(
+    `Read more at [the ${pick(COMMON_WORDS)} page](https://example.org/${pick(COMMON_WORDS)}) or *${pick(COMMON_WORDS)}* **${pick(COMMON_WORDS)}**.`,
+  );
   if (index % 7 === 0) {
     body.push('| Region | Share |\n| --- | ---: |\n| North | 41% |\n| South | 59% |');
   }
-  body.push(`### ${sentence(4).slice(0, -1)}`, paragraph(), paragraph(), paragraph(), paragraph(), paragraph());
+  body.push(
+    `### ${sentence(4).slice(0, -1)}`,
+    paragraph(),
+    paragraph(),
+    paragraph(),
+    paragraph(),
+    paragraph(),
+  );
 
   const frontMatter = [
     '---',
@@ -106,7 +166,11 @@ export function syntheticArticle(index: number): SyntheticArticle {
   ].filter(Boolean);
   const year = published.slice(0, 4);
   const month = published.slice(5, 7);
-  return { path: `${year}/${month}/${slug}.md`, slug, text: `${frontMatter.join('\n')}\n${body.join('\n\n')}\n` };
+  return {
+    path: `${year}/${month}/${slug}.md`,
+    slug,
+    text: `${frontMatter.join('\n')}\n${body.join('\n\n')}\n`,
+  };
 }
 
 /** The slug of article number `index`, without building the whole article. */
