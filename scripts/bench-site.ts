@@ -25,6 +25,7 @@ import {
   createSiteProject,
   PROJECT_ROOT,
   run,
+  snapshotProjectCode,
   type SiteProject,
 } from '../tests/helpers/site-project.ts';
 import { syntheticArticle, writeSyntheticArticles } from './lib/synthetic-articles.ts';
@@ -48,7 +49,9 @@ if (!Number.isInteger(count) || count < 10) {
   process.exit(2);
 }
 if (!existsSync(TIME)) {
-  console.error(`${TIME} is missing: install GNU time (Debian package "time") to measure CPU and memory.`);
+  console.error(
+    `${TIME} is missing: install GNU time (Debian package "time") to measure CPU and memory.`,
+  );
   process.exit(2);
 }
 
@@ -76,7 +79,11 @@ function progress(message: string): void {
 }
 
 /** Runs one production build under GNU time and measures its output. */
-async function measureBuild(project: SiteProject, site: 'ours' | 'stock', step: string): Promise<BuildFigures> {
+async function measureBuild(
+  project: SiteProject,
+  site: 'ours' | 'stock',
+  step: string,
+): Promise<BuildFigures> {
   progress(`${site}: ${step}…`);
   const timeFile = join(project.root, '.time');
   const result = await run(
@@ -88,7 +95,12 @@ async function measureBuild(project: SiteProject, site: 'ours' | 'stock', step: 
     console.error(result.stdout.slice(-3000), result.stderr.slice(-3000));
     throw new Error(`The ${site} build failed at step "${step}".`);
   }
-  const [wall, user, system, maxRssKiB] = (await readFile(timeFile, 'utf8')).trim().split('\n').at(-1)!.split(' ').map(Number) as [number, number, number, number];
+  const [wall, user, system, maxRssKiB] = (await readFile(timeFile, 'utf8'))
+    .trim()
+    .split('\n')
+    .at(-1)!
+    .split(' ')
+    .map(Number) as [number, number, number, number];
   const { pages, bytes } = await measureOutput(project.distDir);
   const figures: BuildFigures = {
     site,
@@ -100,7 +112,9 @@ async function measureBuild(project: SiteProject, site: 'ours' | 'stock', step: 
     pagesPerSecond: Math.round(pages / wall),
     outputMiB: Number((bytes / 2 ** 20).toFixed(1)),
   };
-  progress(`${site}: ${step}: ${figures.wallSeconds.toFixed(1)} s, ${figures.peakRssMiB} MiB, ${pages} pages`);
+  progress(
+    `${site}: ${step}: ${figures.wallSeconds.toFixed(1)} s, ${figures.peakRssMiB} MiB, ${pages} pages`,
+  );
   return figures;
 }
 
@@ -122,7 +136,12 @@ async function hashTree(dir: string): Promise<Map<string, string>> {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    hashes.set(path.slice(dir.length), createHash('sha256').update(await readFile(path)).digest('hex'));
+    hashes.set(
+      path.slice(dir.length),
+      createHash('sha256')
+        .update(await readFile(path))
+        .digest('hex'),
+    );
   }
   return hashes;
 }
@@ -130,19 +149,25 @@ async function hashTree(dir: string): Promise<Map<string, string>> {
 /** Builds the same content from scratch and compares outputs; prints the first differences. */
 async function sameAsCleanBuild(project: SiteProject): Promise<boolean> {
   progress('ours: clean build of the same content, to compare…');
-  const clean = await createSiteProject(project.contentDir);
+  const clean = await createSiteProject(project.contentDir, code);
   try {
     const result = await run(process.execPath, [ASTRO, 'build'], {
       cwd: clean.root,
       env: { ...buildEnvironment(), SITE_CLOCK: CLOCK },
     });
-    if (result.code !== 0) throw new Error(`The clean reference build failed:\n${result.stderr.slice(-2000)}`);
-    const [incremental, reference] = await Promise.all([hashTree(project.distDir), hashTree(clean.distDir)]);
+    if (result.code !== 0)
+      throw new Error(`The clean reference build failed:\n${result.stderr.slice(-2000)}`);
+    const [incremental, reference] = await Promise.all([
+      hashTree(project.distDir),
+      hashTree(clean.distDir),
+    ]);
     const differences = [...new Set([...incremental.keys(), ...reference.keys()])].filter(
       (path) => incremental.get(path) !== reference.get(path),
     );
     if (differences.length) {
-      progress(`STALE: ${differences.length} files differ from a clean build, e.g. ${differences.slice(0, 5).join(', ')}`);
+      progress(
+        `STALE: ${differences.length} files differ from a clean build, e.g. ${differences.slice(0, 5).join(', ')}`,
+      );
     }
     return differences.length === 0;
   } finally {
@@ -157,7 +182,10 @@ const EDITS: { step: string; apply(contentDir: string): Promise<void> }[] = [
     apply: async (contentDir) => {
       const article = syntheticArticle(Math.floor(count / 2));
       const path = join(contentDir, article.path);
-      await writeFile(path, (await readFile(path, 'utf8')).replace(/\n$/, ' A corrected sentence.\n'));
+      await writeFile(
+        path,
+        (await readFile(path, 'utf8')).replace(/\n$/, ' A corrected sentence.\n'),
+      );
     },
   },
   {
@@ -165,7 +193,10 @@ const EDITS: { step: string; apply(contentDir: string): Promise<void> }[] = [
     apply: async (contentDir) => {
       const article = syntheticArticle(Math.floor(count / 3));
       const path = join(contentDir, article.path);
-      await writeFile(path, (await readFile(path, 'utf8')).replace(/^title: (.*)$/m, 'title: $1, corrected'));
+      await writeFile(
+        path,
+        (await readFile(path, 'utf8')).replace(/^title: (.*)$/m, 'title: $1, corrected'),
+      );
     },
   },
   {
@@ -183,7 +214,9 @@ const corpus = await mkdtemp(join(tmpdir(), 'newsroom-bench-corpus-'));
 progress(`generating ${count} synthetic articles…`);
 await writeSyntheticArticles(corpus, count);
 
-const ours = await createSiteProject(corpus);
+// Every build of ours uses this copy of the code, even if the working tree changes meanwhile.
+const code = await snapshotProjectCode();
+const ours = await createSiteProject(corpus, code);
 const stock = values.compare ? await createSiteProject(corpus, STOCK_TEMPLATE) : undefined;
 try {
   results.push(await measureBuild(ours, 'ours', 'cold build'));
@@ -202,18 +235,27 @@ try {
   await ours.remove();
   await stock?.remove();
   await rm(corpus, { recursive: true, force: true });
+  await rm(code, { recursive: true, force: true });
 }
 
 printTable(results);
 const outDir = join(PROJECT_ROOT, 'bench-results');
 await mkdir(outDir, { recursive: true });
-const outFile = join(outDir, `bench-${count}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-await writeFile(outFile, `${JSON.stringify({ articles: count, clock: CLOCK, results }, null, 2)}\n`);
+const outFile = join(
+  outDir,
+  `bench-${count}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
+);
+await writeFile(
+  outFile,
+  `${JSON.stringify({ articles: count, clock: CLOCK, results }, null, 2)}\n`,
+);
 console.log(`\nResults written to ${outFile.slice(PROJECT_ROOT.length + 1)}`);
 
 function printTable(rows: BuildFigures[]): void {
   console.log(`\n${count} articles`);
-  console.log('site   step                                   wall s   cpu s  peak MiB   pages  pages/s  out MiB  same as clean');
+  console.log(
+    'site   step                                   wall s   cpu s  peak MiB   pages  pages/s  out MiB  same as clean',
+  );
   for (const row of rows) {
     console.log(
       `${row.site.padEnd(6)} ${row.step.padEnd(38)} ${row.wallSeconds.toFixed(1).padStart(6)} ${row.cpuSeconds.toFixed(1).padStart(7)} ${String(row.peakRssMiB).padStart(9)} ${String(row.pages).padStart(7)} ${String(row.pagesPerSecond).padStart(8)} ${row.outputMiB.toFixed(1).padStart(8)}  ${row.identicalToClean === undefined ? '' : row.identicalToClean ? 'yes' : 'NO'}`,
@@ -224,11 +266,15 @@ function printTable(rows: BuildFigures[]): void {
   if (!cold) return;
   console.log('\nratios');
   for (const row of rows.filter((candidate) => candidate.site === 'ours' && candidate !== cold)) {
-    console.log(`ours ${row.step} / ours cold build: ${(row.wallSeconds / cold.wallSeconds).toFixed(2)}`);
+    console.log(
+      `ours ${row.step} / ours cold build: ${(row.wallSeconds / cold.wallSeconds).toFixed(2)}`,
+    );
   }
   if (stockCold) {
     for (const row of rows.filter((candidate) => candidate.site === 'ours')) {
-      const matching = rows.find((candidate) => candidate.site === 'stock' && candidate.step === row.step);
+      const matching = rows.find(
+        (candidate) => candidate.site === 'stock' && candidate.step === row.step,
+      );
       if (matching) {
         console.log(
           `ours/stock ${row.step}: wall ${(row.wallSeconds / matching.wallSeconds).toFixed(2)}, peak memory ${(row.peakRssMiB / matching.peakRssMiB).toFixed(2)}`,

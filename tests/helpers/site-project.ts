@@ -61,10 +61,14 @@ export async function createSiteProject(
     contentDir,
     distDir: join(root, 'dist'),
     build: (env = {}) =>
-      run(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
-        cwd: root,
-        env: { ...buildEnvironment(), ...env },
-      }),
+      run(
+        process.execPath,
+        [join(PROJECT_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'],
+        {
+          cwd: root,
+          env: { ...buildEnvironment(), ...env },
+        },
+      ),
     remove: () => rm(root, { recursive: true, force: true }),
   };
 }
@@ -83,6 +87,19 @@ export function buildEnvironment(): NodeJS.ProcessEnv {
 }
 
 const RUNNER_VARIABLES = new Set(['NODE_ENV', 'TEST', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
+
+/**
+ * Copies the project's code (not its content) into a temporary folder, to
+ * serve as `template` for several site projects that must build the same
+ * code even while the working tree changes (a long benchmark).
+ */
+export async function snapshotProjectCode(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'newsroom-code-'));
+  for (const name of PROJECT_FILES) {
+    await cp(join(PROJECT_ROOT, name), join(dir, name), { recursive: true });
+  }
+  return dir;
+}
 
 /** Runs a command to its end, collecting its output. */
 export function run(
