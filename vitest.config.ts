@@ -8,7 +8,11 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/lib/**/*.test.ts', 'tests/loaders/**/*.test.ts', 'tests/scripts/**/*.test.ts'],
+          include: [
+            'tests/lib/**/*.test.ts',
+            'tests/loaders/**/*.test.ts',
+            'tests/scripts/**/*.test.ts',
+          ],
           testTimeout: 30_000,
         },
       },

@@ -36,7 +36,9 @@ try {
   const cpu = process.cpuUsage(cpuStarted);
 
   if (collection.problems.length) {
-    console.error(`The synthetic corpus has ${collection.problems.length} problems; first: ${collection.problems[0]?.message}`);
+    console.error(
+      `The synthetic corpus has ${collection.problems.length} problems; first: ${collection.problems[0]?.message}`,
+    );
     process.exitCode = 1;
   }
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;

@@ -27,7 +27,7 @@ try {
   } else {
     console.log(
       `${plural(collection.fileCount, 'article file')} checked in ${seconds} s: no problems. ` +
-        `${collection.articles.length} published, ${plural(collection.left.drafts, "draft")}, ${collection.left.scheduled} scheduled.`,
+        `${collection.articles.length} published, ${plural(collection.left.drafts, 'draft')}, ${collection.left.scheduled} scheduled.`,
     );
   }
 } catch (error) {

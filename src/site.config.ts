@@ -17,7 +17,9 @@ export const SiteSettingsSchema = z.strictObject({
   /** Public base URL, without a trailing path. @example https://news.example.org */
   url: z.url({ protocol: /^https?$/ }),
   /** The newsroom's IANA time zone: dates are shown and archived by day in it. */
-  timeZone: z.string().refine(isTimeZone, { message: 'is not an IANA time zone such as Europe/Moscow' }),
+  timeZone: z
+    .string()
+    .refine(isTimeZone, { message: 'is not an IANA time zone such as Europe/Moscow' }),
   /** The publisher named in structured data and feeds. */
   publisher: z.string().min(1),
   /** Stories on one page of a section front. */
@@ -41,7 +43,8 @@ function isTimeZone(value: string): boolean {
 /** The settings as written, before `SITE_URL` is applied. */
 export const siteSettings: SiteSettings = SiteSettingsSchema.parse({
   title: 'Newsroom Wire',
-  description: 'News from the wire: politics, business, science, culture and sport, as it is filed.',
+  description:
+    'News from the wire: politics, business, science, culture and sport, as it is filed.',
   language: 'en',
   url: 'http://localhost:4321',
   timeZone: 'Europe/Moscow',

@@ -12,7 +12,10 @@ let project: SiteProject | undefined;
 
 export async function setup(testProject: TestProject): Promise<void> {
   project = await createSiteProject(join(PROJECT_ROOT, 'tests/fixtures/site/content'));
-  const result = await project.build({ SITE_CLOCK: FIXTURE_SITE.clock, SITE_URL: FIXTURE_SITE.url });
+  const result = await project.build({
+    SITE_CLOCK: FIXTURE_SITE.clock,
+    SITE_URL: FIXTURE_SITE.url,
+  });
   if (result.code !== 0) {
     throw new Error(`The fixture site did not build:\n${result.stdout}\n${result.stderr}`);
   }

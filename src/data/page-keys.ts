@@ -4,12 +4,7 @@
  * the footer), and per article a key of what lists show of it and a key of
  * the whole story, body included.
  */
-import {
-  archiveNeighbours,
-  pageCount,
-  pageItems,
-  siteIndexFor,
-} from '../lib/archive.ts';
+import { archiveNeighbours, pageCount, pageItems, siteIndexFor } from '../lib/archive.ts';
 import type { Section } from '../lib/articles/schema.ts';
 import { keyOf } from '../lib/cache-keys.ts';
 import type { StoredArticle } from '../loaders/articles-loader.ts';

@@ -8,7 +8,12 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, posix, relative, sep } from 'node:path';
-import { parseArticle, placeInFrontMatter, placeOfListItem, type ParseResult } from './articles/parse.ts';
+import {
+  parseArticle,
+  placeInFrontMatter,
+  placeOfListItem,
+  type ParseResult,
+} from './articles/parse.ts';
 import type { Place, Problem } from './articles/problems.ts';
 import type { Article } from './articles/schema.ts';
 import { pathToSlug } from './articles/slug.ts';
@@ -142,7 +147,8 @@ export async function loadCollection<T extends CheckedFields>(
   });
   for (const outcome of outcomes) {
     if (!outcome.file) problems.push(outcome.problem);
-    else if (outcome.result.ok) parsed.push({ file: outcome.file, article: outcome.result.article });
+    else if (outcome.result.ok)
+      parsed.push({ file: outcome.file, article: outcome.result.article });
     else problems.push(...outcome.result.problems);
   }
 
@@ -245,7 +251,8 @@ export function checkAcrossFiles(
 
     for (const src of article.bodyImages) {
       const problem = bodyImageProblem(file.path, src, fileExists);
-      if (problem) problems.push({ path: file.path, place: placeOfText(file.text, src), ...problem });
+      if (problem)
+        problems.push({ path: file.path, place: placeOfText(file.text, src), ...problem });
     }
   }
   return problems;
@@ -313,7 +320,11 @@ export function sortNewestFirst<T extends Pick<Article, 'published' | 'slug'>>(a
 const LOAD_CONCURRENCY = 64;
 
 /** Maps `items` with at most `limit` calls in flight; results keep the items' order. */
-async function mapInOrder<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+async function mapInOrder<T, R>(
+  items: readonly T[],
+  limit: number,
+  map: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const lane = async () => {

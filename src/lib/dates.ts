@@ -103,7 +103,11 @@ export function monthName(month: number): string {
  * The date is the day at the place of filing, read from the offset the
  * article was written with, as agencies date their copy.
  */
-export function formatDateline(dateline: string, source: string | undefined, published: Instant): string {
+export function formatDateline(
+  dateline: string,
+  source: string | undefined,
+  published: Instant,
+): string {
   const local = new Date(published.epochMs + published.offsetMinutes * 60_000);
   const date = `${MONTHS[local.getUTCMonth()]} ${local.getUTCDate()}`;
   return source ? `${dateline}, ${date}. /${source}/.` : `${dateline}, ${date}.`;

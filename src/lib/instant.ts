@@ -38,7 +38,12 @@ export function parseInstant(text: string): Instant | InstantError {
   if (!zone) return 'no-offset';
 
   const numbers = [year, month, day, hour, minute, second].map(Number) as [
-    number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   const [y, mo, d, h, mi, s] = numbers;
   const localMs = Date.UTC(y, mo - 1, d, h, mi, s, Number(fraction.padEnd(3, '0').slice(0, 3)));

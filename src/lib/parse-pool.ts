@@ -51,7 +51,9 @@ export function createWorkerParser(size = availableParallelism()): Parser {
 
   return {
     parse(file) {
-      const slot = workers.reduce((best, candidate) => (candidate.waiting < best.waiting ? candidate : best));
+      const slot = workers.reduce((best, candidate) =>
+        candidate.waiting < best.waiting ? candidate : best,
+      );
       slot.waiting++;
       const id = nextId++;
       return new Promise((resolve, reject) => {

@@ -12,7 +12,17 @@ import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 
 const REMOVED_TAGS = new Set(['input', 'tt', 'strike']);
-const EXTRA_TAGS = ['abbr', 'cite', 'figure', 'figcaption', 'mark', 'small', 'time', 'u', 'caption'];
+const EXTRA_TAGS = [
+  'abbr',
+  'cite',
+  'figure',
+  'figcaption',
+  'mark',
+  'small',
+  'time',
+  'u',
+  'caption',
+];
 const GLOBAL_ATTRIBUTES = ['dir', 'lang', 'title'];
 const TABLE_CELL_ATTRIBUTES: NonNullable<SanitizeSchema['attributes']>[string] = [
   'colSpan',

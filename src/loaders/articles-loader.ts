@@ -64,7 +64,11 @@ export function pipelineVersion(rootDir: string): string {
       .filter((name) => name.endsWith('.ts'))
       .sort();
     for (const name of files) {
-      hash.update(join(dir, name)).update('\0').update(readFileSync(join(sourceDir, name))).update('\0');
+      hash
+        .update(join(dir, name))
+        .update('\0')
+        .update(readFileSync(join(sourceDir, name)))
+        .update('\0');
     }
   }
   try {

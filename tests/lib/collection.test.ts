@@ -110,10 +110,9 @@ describe('images in bodies', () => {
       content/2019/05/bad-images.md:12:10: the image ./notes.txt is not an image type the site can show; use JPEG, PNG, WebP, AVIF, GIF or SVG
       3 problems in 1 article file."
     `);
-    expect(collection.articles.find((article) => article.slug === 'good-images')?.bodyImages).toStrictEqual([
-      './photo.png',
-      'img/map.png',
-    ]);
+    expect(
+      collection.articles.find((article) => article.slug === 'good-images')?.bodyImages,
+    ).toStrictEqual(['./photo.png', 'img/map.png']);
   });
 });
 

@@ -61,7 +61,11 @@ export function readFrontMatter(yamlText: string, firstLine: number): FrontMatte
   return {
     data: document.errors.every(isDuplicateKey) ? document.toJS() : undefined,
     syntaxErrors: document.errors.map((error) => {
-      const found = { place: offsetToPlace(error.pos[0]), message: error.message, code: error.code };
+      const found = {
+        place: offsetToPlace(error.pos[0]),
+        message: error.message,
+        code: error.code,
+      };
       // Name the repeated key: the error points at it.
       const key = /^[^:\n]*/.exec(yamlText.slice(error.pos[0]))?.[0].trim();
       return isDuplicateKey(error) && key ? { ...found, key } : found;
@@ -76,9 +80,14 @@ function isDuplicateKey(error: { code: string }): boolean {
   return error.code === 'DUPLICATE_KEY';
 }
 
-function findNode(document: Document, path: readonly PropertyKey[], want: 'key' | 'value'): unknown {
+function findNode(
+  document: Document,
+  path: readonly PropertyKey[],
+  want: 'key' | 'value',
+): unknown {
   if (want === 'value') return document.getIn(path as unknown[], true);
-  const parent = path.length > 1 ? document.getIn(path.slice(0, -1) as unknown[], true) : document.contents;
+  const parent =
+    path.length > 1 ? document.getIn(path.slice(0, -1) as unknown[], true) : document.contents;
   if (!isMap(parent)) return undefined;
   const last = path[path.length - 1];
   const pair = parent.items.find(

@@ -48,9 +48,7 @@ export function compareProblems(a: Problem, b: Problem): number {
 export function formatProblemReport(problems: readonly Problem[]): string {
   const lines = [...problems].sort(compareProblems).map(problemToString);
   const files = new Set(problems.map((problem) => problem.path)).size;
-  lines.push(
-    `${plural(problems.length, 'problem')} in ${plural(files, 'article file')}.`,
-  );
+  lines.push(`${plural(problems.length, 'problem')} in ${plural(files, 'article file')}.`);
   return lines.join('\n');
 }
 

@@ -17,8 +17,7 @@ export const DERIVED_SUMMARY_MAX_LENGTH = 200;
 export const WORDS_PER_MINUTE = 230;
 
 const INSTANT_MESSAGES: Record<InstantError, string> = {
-  'not-a-date-time':
-    'is not an ISO 8601 date and time; write it as 2019-05-22T08:36:00+03:00',
+  'not-a-date-time': 'is not an ISO 8601 date and time; write it as 2019-05-22T08:36:00+03:00',
   'no-time':
     'has a date but no time; write the time and its offset too, as 2019-05-22T08:36:00+03:00',
   'no-offset':
