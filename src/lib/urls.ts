@@ -13,6 +13,15 @@ export function articleToPath(
   return `${dayToPath(instantToDay(article.published, timeZone))}${article.slug}/`;
 }
 
+/** The route parameters of a story's address: `{ year: '2019', month: '05', day: '22', slug }`. */
+export function articleToParams(
+  article: Pick<ArticleMeta, 'slug' | 'published'>,
+  timeZone: string,
+): { year: string; month: string; day: string; slug: string } {
+  const day = instantToDay(article.published, timeZone);
+  return { year: String(day.year), month: pad(day.month), day: pad(day.day), slug: article.slug };
+}
+
 /** `/2019/05/22/`. */
 export function dayToPath(day: CalendarDay): string {
   return `/${day.year}/${pad(day.month)}/${pad(day.day)}/`;

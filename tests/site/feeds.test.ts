@@ -5,10 +5,9 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Article } from '../../src/lib/articles/schema.ts';
-import { loadCollection, parseSourceFile } from '../../src/lib/collection.ts';
 import { articleToPath, FEED_PATH, sectionFeedPath, sectionToPath } from '../../src/lib/urls.ts';
 import { siteSettings } from '../../src/site.config.ts';
-import { FIXTURE_SITE } from '../helpers/fixture-site.ts';
+import { FIXTURE_SITE, loadFixtureArticles } from '../helpers/fixture-site.ts';
 
 const siteDir = inject('siteDir');
 const articleUrl = (article: Article) =>
@@ -18,17 +17,7 @@ const articleUrl = (article: Article) =>
 let published: Article[];
 
 beforeAll(async () => {
-  // The content the fixture site was built from: its project's copy, not the
-  // fixture tree, which may have changed since the build.
-  const root = join(siteDir, '..');
-  const collection = await loadCollection({
-    rootDir: root,
-    contentDir: join(root, 'content'),
-    now: Date.parse(FIXTURE_SITE.clock),
-    includeUnpublished: false,
-    parse: parseSourceFile,
-  });
-  published = collection.articles;
+  published = (await loadFixtureArticles(siteDir)).articles;
 });
 
 /** Reads a built feed, checks it is well-formed XML, and parses it with a feed reader's library. */

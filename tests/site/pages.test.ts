@@ -12,12 +12,10 @@ import { join, relative, sep } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ArticleMeta } from '../../src/lib/articles/schema.ts';
-import { loadCollection, parseSourceFile } from '../../src/lib/collection.ts';
 import { dayToIso, formatDay, instantToDay } from '../../src/lib/dates.ts';
 import { articleToPath } from '../../src/lib/urls.ts';
 import { siteSettings } from '../../src/site.config.ts';
-import { FIXTURE_SITE } from '../helpers/fixture-site.ts';
-import { PROJECT_ROOT } from '../helpers/site-project.ts';
+import { FIXTURE_SITE, loadFixtureArticles } from '../helpers/fixture-site.ts';
 
 const siteDir = inject('siteDir');
 const TIME_ZONE = siteSettings.timeZone;
@@ -29,13 +27,7 @@ const UNPUBLISHED = ['draft-story-must-not-appear', 'scheduled-story-must-not-ap
 let articles: ArticleMeta[];
 
 beforeAll(async () => {
-  const collection = await loadCollection({
-    rootDir: PROJECT_ROOT,
-    contentDir: join(PROJECT_ROOT, 'tests/fixtures/site/content'),
-    now: Date.parse(FIXTURE_SITE.clock),
-    includeUnpublished: false,
-    parse: parseSourceFile,
-  });
+  const collection = await loadFixtureArticles(siteDir);
   expect(collection.problems).toEqual([]);
   articles = collection.articles;
 });

@@ -4,11 +4,9 @@ import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { countIndexedPages } from '../../src/integrations/pagefind.ts';
-import { loadCollection, parseSourceFile } from '../../src/lib/collection.ts';
 import { articleToPath } from '../../src/lib/urls.ts';
 import { siteSettings } from '../../src/site.config.ts';
-import { FIXTURE_SITE } from '../helpers/fixture-site.ts';
-import { PROJECT_ROOT } from '../helpers/site-project.ts';
+import { loadFixtureArticles } from '../helpers/fixture-site.ts';
 
 /** One indexed page as Pagefind stores it: a gzipped fragment behind a signature. */
 interface Fragment {
@@ -43,13 +41,7 @@ async function listHtmlFiles(siteDir: string): Promise<string[]> {
 
 /** The paths of the fixture articles published at the fixture build's clock. */
 async function publishedArticlePaths(): Promise<string[]> {
-  const collection = await loadCollection({
-    rootDir: PROJECT_ROOT,
-    contentDir: join(PROJECT_ROOT, 'tests/fixtures/site/content'),
-    now: Date.parse(FIXTURE_SITE.clock),
-    includeUnpublished: false,
-    parse: parseSourceFile,
-  });
+  const collection = await loadFixtureArticles(inject('siteDir'));
   expect(collection.problems).toEqual([]);
   return collection.articles.map((article) => articleToPath(article, siteSettings.timeZone)).sort();
 }

@@ -4,10 +4,9 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Article } from '../../src/lib/articles/schema.ts';
-import { loadCollection, parseSourceFile } from '../../src/lib/collection.ts';
 import { articleToPath } from '../../src/lib/urls.ts';
 import { siteSettings } from '../../src/site.config.ts';
-import { FIXTURE_SITE } from '../helpers/fixture-site.ts';
+import { FIXTURE_SITE, loadFixtureArticles } from '../helpers/fixture-site.ts';
 
 const siteDir = inject('siteDir');
 const CLOCK = Date.parse(FIXTURE_SITE.clock);
@@ -20,19 +19,8 @@ let all: Article[];
 let published: Article[];
 
 beforeAll(async () => {
-  // The content the fixture site was built from: its project's copy, not the
-  // fixture tree, which may have changed since the build.
-  const root = join(siteDir, '..');
-  const load = (includeUnpublished: boolean) =>
-    loadCollection({
-      rootDir: root,
-      contentDir: join(root, 'content'),
-      now: CLOCK,
-      includeUnpublished,
-      parse: parseSourceFile,
-    });
-  all = (await load(true)).articles;
-  published = (await load(false)).articles;
+  all = (await loadFixtureArticles(siteDir, true)).articles;
+  published = (await loadFixtureArticles(siteDir)).articles;
 });
 
 const parser = new XMLParser({

@@ -7,24 +7,18 @@ import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArticles } from '../../../../../data/articles.ts';
-import { instantToDay, pad } from '../../../../../lib/dates.ts';
+import { articleToParams } from '../../../../../lib/urls.ts';
 import { siteSettings } from '../../../../../site.config.ts';
 
 export const getStaticPaths = (async () => {
   const articles = await getArticles();
   return articles.flatMap((article) => {
-    const day = instantToDay(article.published, siteSettings.timeZone);
+    const params = articleToParams(article, siteSettings.timeZone);
     return article.bodyImages.map((src) => {
       // The collection has checked that the file sits in the article's folder.
       const asset = posix.normalize(decodeURI(src));
       return {
-        params: {
-          year: String(day.year),
-          month: pad(day.month),
-          day: pad(day.day),
-          slug: article.slug,
-          asset,
-        },
+        params: { ...params, asset },
         props: { file: posix.join(posix.dirname(article.sourcePath), asset) },
       };
     });
