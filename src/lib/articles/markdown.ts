@@ -10,9 +10,9 @@ import { visit } from 'unist-util-visit';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
+import { remark } from 'remark';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import {
@@ -22,7 +22,7 @@ import {
   rehypeShiftHeadings,
 } from '../sanitize.ts';
 
-const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+const markdownParser = remark().use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
 const bodyToHtmlPipeline = unified()
   // The sanitiser prefixes ids (user-content-); remark-rehype must not as well.
