@@ -196,8 +196,18 @@ try {
   const seconds = (performance.now() - started) / 1000;
   const pagefindPeakKiB = await watcher.stop();
   const bundle = await folderBytes(summary.outputPath);
-  const searchData = await folderBytes(join(summary.outputPath, 'index'));
-  const fragments = await folderBytes(join(summary.outputPath, 'fragment'));
+  const searchData = { bytes: 0, files: 0 };
+  const fragments = { bytes: 0, files: 0 };
+  for (const year of summary.years) {
+    for (const [part, total] of [
+      ['index', searchData],
+      ['fragment', fragments],
+    ] as const) {
+      const size = await folderBytes(join(summary.outputPath, year, part));
+      total.bytes += size.bytes;
+      total.files += size.files;
+    }
+  }
 
   if (summary.pageCount !== count) {
     console.error(`Pagefind indexed ${summary.pageCount} pages, not ${count}.`);

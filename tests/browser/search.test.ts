@@ -222,7 +222,7 @@ describe.skipIf(!chromiumIsAvailable())('the search page in a browser', () => {
 
   it('says search could not be loaded when the index is missing', async () => {
     const page = await site.newPage();
-    await page.route('**/pagefind/pagefind.js', (route) => route.fulfill({ status: 404 }));
+    await page.route('**/pagefind/**', (route) => route.fulfill({ status: 404 }));
     await page.goto(site.url('/search/'));
     await page.locator('[data-search-unavailable]', { hasText: 'could not be loaded' }).waitFor();
     expect(await page.isHidden('[data-search-form]')).toBe(true);

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { countIndexedPages } from '../../src/integrations/pagefind.ts';
+import { countIndexedPages, SHARDS_FILE } from '../../src/integrations/pagefind.ts';
 import { articleToPath } from '../../src/lib/urls.ts';
 import { siteSettings } from '../../src/site.config.ts';
 import { loadFixtureArticles } from '../helpers/fixture-site.ts';
@@ -30,6 +30,11 @@ async function readFragments(bundleDir: string): Promise<Fragment[]> {
   );
 }
 
+/** The years of the search bundles, as the bundle list names them. */
+async function readShards(searchDir: string): Promise<string[]> {
+  return JSON.parse(await readFile(join(searchDir, SHARDS_FILE), 'utf8')) as string[];
+}
+
 /** Every built HTML file, as a path relative to the site folder with forward slashes. */
 async function listHtmlFiles(siteDir: string): Promise<string[]> {
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
@@ -48,25 +53,43 @@ async function publishedArticlePaths(): Promise<string[]> {
 
 describe('the search index of the built fixture site', () => {
   const siteDir = inject('siteDir');
-  const bundleDir = join(siteDir, 'pagefind');
+  const searchDir = join(siteDir, 'pagefind');
+  let years: string[];
   let fragments: Fragment[];
   let articlePaths: string[];
 
   beforeAll(async () => {
-    fragments = await readFragments(bundleDir);
+    years = await readShards(searchDir);
+    fragments = (
+      await Promise.all(years.map((year) => readFragments(join(searchDir, year))))
+    ).flat();
     articlePaths = await publishedArticlePaths();
   });
 
-  it('ships Pagefind’s script and an index beside the pages', async () => {
-    expect(existsSync(join(bundleDir, 'pagefind.js'))).toBe(true);
-    expect(existsSync(join(bundleDir, 'pagefind-entry.json'))).toBe(true);
-    const indexFiles = await readdir(join(bundleDir, 'index'));
-    expect(indexFiles.some((name) => name.endsWith('.pf_index'))).toBe(true);
+  it('ships one bundle per year of stories, newest first, each with Pagefind’s script and an index', async () => {
+    const storyYears = [...new Set(articlePaths.map((path) => path.slice(1, 5)))].sort().reverse();
+    expect(years).toEqual(storyYears);
+    for (const year of years) {
+      const bundleDir = join(searchDir, year);
+      expect(existsSync(join(bundleDir, 'pagefind.js')), year).toBe(true);
+      expect(existsSync(join(bundleDir, 'pagefind-entry.json')), year).toBe(true);
+      const indexFiles = await readdir(join(bundleDir, 'index'));
+      expect(
+        indexFiles.some((name) => name.endsWith('.pf_index')),
+        year,
+      ).toBe(true);
+    }
   });
 
-  it('indexes as many pages as there are published articles', async () => {
+  it('indexes as many pages as there are published articles, each in its year’s bundle', async () => {
     expect(articlePaths.length).toBeGreaterThan(0);
-    expect(await countIndexedPages(bundleDir)).toBe(articlePaths.length);
+    let total = 0;
+    for (const year of years) {
+      const count = await countIndexedPages(join(searchDir, year));
+      expect(count, year).toBe(articlePaths.filter((path) => path.startsWith(`/${year}/`)).length);
+      total += count;
+    }
+    expect(total).toBe(articlePaths.length);
   });
 
   it('indexes exactly the article pages, not the front page, lists, archives or the search page', () => {

@@ -24,6 +24,8 @@ export interface ResultData {
 
 /** One match, before its data is loaded. */
 export interface SearchResult {
+  /** How well the page matches; higher is better. */
+  score: number;
   data(): Promise<ResultData>;
 }
 

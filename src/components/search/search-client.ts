@@ -16,14 +16,15 @@ import {
   type SearchState,
 } from '../../lib/search-state.ts';
 import type { PagefindApi, SearchResult } from './pagefind-api.ts';
+import { loadShardedPagefind } from './sharded-pagefind.ts';
 
 /** Results rendered at once; "Show more results" adds as many again. */
 const PAGE_SIZE = 10;
 /** Pause after typing before searching, so each keystroke does not search. */
 const TYPING_DELAY_MS = 200;
 
-/** The bundle written by `astro build` (src/integrations/pagefind.ts). */
-const BUNDLE_URL = `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/pagefind.js`;
+/** Where the site lives; the search bundles are under `pagefind/` there. */
+const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 /** The page's elements the script works with, found by `data-search-*` attributes. */
 interface Elements {
@@ -94,11 +95,11 @@ async function start(): Promise<void> {
  */
 async function loadPagefind(elements: Elements): Promise<PagefindApi | undefined> {
   try {
-    const pagefind = (await import(/* @vite-ignore */ BUNDLE_URL)) as PagefindApi;
+    const pagefind = await loadShardedPagefind(BASE);
     await fillFilterMenus(pagefind, elements);
     return pagefind;
   } catch {
-    // No bundle: `astro dev` never builds one, and a broken deploy may lack it.
+    // No bundles: `astro dev` never builds them, and a broken deploy may lack them.
     elements.form.hidden = true;
     elements.unavailable.hidden = false;
     elements.unavailable.textContent = import.meta.env.DEV
