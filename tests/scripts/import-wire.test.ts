@@ -2,12 +2,12 @@
  * The import command, run as a user would: `node scripts/import-wire.ts` in
  * a throwaway folder with wire copy in it.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run as runCommand, type RunResult } from '../helpers/site-project.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SCRIPT = join(ROOT, 'scripts/import-wire.ts');
@@ -16,22 +16,9 @@ const SEED_OUTPUT =
   'content/2019/05/security-chief-does-not-rule-out-restoring-contacts-between.md';
 const SEED_REPORT = `imported seed-article.txt → ${SEED_OUTPUT} (related: 0, also-read: 1)`;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runImport(cwd: string, args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, ...args], { cwd });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+/** Runs the import command in `cwd`. */
+function runImport(cwd: string, args: string[]): Promise<RunResult> {
+  return runCommand(process.execPath, [SCRIPT, ...args], { cwd, env: process.env });
 }
 
 /** Every file under `dir`, relative to it, sorted. */
