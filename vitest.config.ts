@@ -11,6 +11,7 @@ export default defineConfig({
           include: [
             'tests/lib/**/*.test.ts',
             'tests/loaders/**/*.test.ts',
+            'tests/integrations/**/*.test.ts',
             'tests/scripts/**/*.test.ts',
           ],
           testTimeout: 30_000,

@@ -1,9 +1,9 @@
 /**
- * `npm run bench:search -- N`: writes N synthetic story pages (the article
- * markup search indexes, inside a header and footer it must skip) into a
- * temporary folder, indexes them with the build's own Pagefind step
- * (`indexSite`), and prints the time, the bundle's size on disk and the
- * peak memory of Node and of Pagefind's indexing process.
+ * `npm run bench:search -- N`: writes N synthetic stories (an article list
+ * and body HTML files, as the content loader writes them) into a temporary
+ * folder, indexes them with the build's own search step
+ * (`buildSearchBundles`), and prints the time, the bundles' size on disk and
+ * the peak memory of Node and of Pagefind's indexing process.
  *
  * The words follow a Zipf-like law over a vocabulary of tens of thousands
  * of made-up words, with names, numbers, Cyrillic and accented words mixed
@@ -13,7 +13,14 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { indexSite } from '../src/integrations/pagefind.ts';
+import {
+  buildSearchBundles,
+  SEARCH_BUNDLE_DIR,
+  writeSearchBundles,
+  type IndexedArticle,
+} from '../src/integrations/pagefind.ts';
+import { escapeHtml } from '../src/lib/html.ts';
+import { parseInstant } from '../src/lib/instant.ts';
 import { randomFrom } from './lib/synthetic-articles.ts';
 
 const count = Number(process.argv[2] ?? 10_000);
@@ -85,11 +92,11 @@ function zipfSampler(size: number, random: () => number): () => number {
   };
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** Writes `n` story pages under `dir` at `/YYYY/MM/DD/<slug>/index.html`; returns the words written. */
-async function writePages(dir: string, n: number): Promise<number> {
+/**
+ * Writes `n` stories under `dir`: their bodies in `article-html/` and the
+ * list of them in `articles.jsonl`. Returns the list file and the words written.
+ */
+async function writeArticles(dir: string, n: number): Promise<{ listFile: string; words: number }> {
   const vocabulary = makeVocabulary(VOCABULARY_SIZE);
   const random = randomFrom(42);
   const rank = zipfSampler(vocabulary.length, random);
@@ -104,13 +111,16 @@ async function writePages(dir: string, n: number): Promise<number> {
     words[0] = words[0]!.charAt(0).toUpperCase() + words[0]!.slice(1);
     return `${words.join(' ')}.`;
   };
+  const bodyDir = join(dir, 'article-html');
+  await mkdir(bodyDir, { recursive: true });
+  const records: string[] = [];
   let totalWords = 0;
   for (let index = 0; index < n; index++) {
     // About one story every two hours, going back from 2026.
-    const published = new Date(Date.UTC(2026, 4, 1) - index * 2 * 3600_000);
-    const iso = published.toISOString();
-    const [year, month, day] = [iso.slice(0, 4), iso.slice(5, 7), iso.slice(8, 10)];
-    const section = SECTIONS[index % SECTIONS.length]!;
+    const iso = new Date(Date.UTC(2026, 4, 1) - index * 2 * 3600_000).toISOString();
+    const published = parseInstant(iso);
+    if (typeof published === 'string') throw new Error(`${iso}: ${published}`);
+    const sectionName = SECTIONS[index % SECTIONS.length]!;
     const title = sentence(6 + Math.floor(random() * 8)).slice(0, -1);
     const standfirst = sentence(16 + Math.floor(random() * 10));
     const paragraphs = Array.from({ length: 5 + Math.floor(random() * 6) }, () =>
@@ -120,20 +130,25 @@ async function writePages(dir: string, n: number): Promise<number> {
     );
     totalWords += [title, standfirst, ...paragraphs].join(' ').split(' ').length;
 
-    const folder = join(dir, year, month, day, `story-${index}`);
-    await mkdir(folder, { recursive: true });
-    await writeFile(
-      join(folder, 'index.html'),
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>` +
-        `<header><a href="/">Newsroom Wire</a><nav><ul>${SECTIONS.map((name) => `<li><a href="/section/">${escapeHtml(name)}</a></li>`).join('')}<li><a href="/search/">Search</a></li></ul></nav></header>` +
-        `<main id="main"><article data-pagefind-body data-pagefind-filter="year:${year}" data-pagefind-sort="date:${iso}" data-pagefind-meta="date:${year}-${month}-${day}">` +
-        `<p><a href="/section/" data-pagefind-filter="section">${escapeHtml(section)}</a></p>` +
-        `<h1 data-pagefind-meta="title">${escapeHtml(title)}</h1><p>${escapeHtml(standfirst)}</p>` +
-        `<p>By Reporter ${index % 40}</p>${paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join('')}` +
-        `</article></main><footer><a href="/rss.xml">RSS</a></footer></body></html>`,
-    );
+    const bodyHtmlFile = join(bodyDir, `${index}.html`);
+    await writeFile(bodyHtmlFile, paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join(''));
+    const article: IndexedArticle = {
+      slug: `story-${index}`,
+      published,
+      title,
+      summary: standfirst,
+      section: { slug: sectionName.toLowerCase().replace(/\W+/g, '-'), name: sectionName },
+      authors: [`Reporter ${index % 40}`],
+      source: undefined,
+      dateline: undefined,
+      image: undefined,
+      bodyHtmlFile,
+    };
+    records.push(JSON.stringify(article));
   }
-  return totalWords;
+  const listFile = join(dir, 'articles.jsonl');
+  await writeFile(listFile, `${records.join('\n')}\n`);
+  return { listFile, words: totalWords };
 }
 
 /**
@@ -181,40 +196,48 @@ async function folderBytes(dir: string): Promise<{ bytes: number; files: number 
 
 const root = await mkdtemp(join(tmpdir(), 'newsroom-bench-search-'));
 try {
-  console.log(`Generating ${count} synthetic article pages…`);
+  console.log(`Generating ${count} synthetic stories…`);
   const generated = performance.now();
-  const words = await writePages(root, count);
-  const pages = await folderBytes(root);
+  const { listFile, words } = await writeArticles(root, count);
+  const bodies = await folderBytes(join(root, 'article-html'));
   console.log(
-    `  ${words.toLocaleString('en')} words, ${(pages.bytes / 1e6).toFixed(1)} MB of HTML, in ${((performance.now() - generated) / 1000).toFixed(1)}s`,
+    `  ${words.toLocaleString('en')} words, ${(bodies.bytes / 1e6).toFixed(1)} MB of body HTML, in ${((performance.now() - generated) / 1000).toFixed(1)}s`,
   );
 
   console.log('Indexing with Pagefind…');
   const watcher = watchChildPeakRss();
   const started = performance.now();
-  const summary = await indexSite(root);
+  const bundles = await buildSearchBundles({
+    listFile,
+    cacheDir: join(root, 'search-bundles'),
+    timeZone: 'Europe/Moscow',
+    language: 'en',
+  });
   const seconds = (performance.now() - started) / 1000;
   const pagefindPeakKiB = await watcher.stop();
-  const bundle = await folderBytes(summary.outputPath);
+  await writeSearchBundles(bundles, join(root, 'site'));
+  const outputPath = join(root, 'site', SEARCH_BUNDLE_DIR);
+  const bundle = await folderBytes(outputPath);
   const searchData = { bytes: 0, files: 0 };
   const fragments = { bytes: 0, files: 0 };
-  for (const year of summary.years) {
+  for (const { year } of bundles.bundles) {
     for (const [part, total] of [
       ['index', searchData],
       ['fragment', fragments],
     ] as const) {
-      const size = await folderBytes(join(summary.outputPath, year, part));
+      const size = await folderBytes(join(outputPath, year, part));
       total.bytes += size.bytes;
       total.files += size.files;
     }
   }
 
-  if (summary.pageCount !== count) {
-    console.error(`Pagefind indexed ${summary.pageCount} pages, not ${count}.`);
+  if (bundles.pageCount !== count) {
+    console.error(`Pagefind indexed ${bundles.pageCount} pages, not ${count}.`);
     process.exitCode = 1;
   }
   const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`;
-  console.log(`articles:               ${summary.pageCount}`);
+  console.log(`articles:               ${bundles.pageCount}`);
+  console.log(`bundles (years):        ${bundles.bundles.length}`);
   console.log(`indexing seconds:       ${seconds.toFixed(2)}`);
   console.log(
     `index size (MB):        ${(bundle.bytes / 1e6).toFixed(1)} in ${bundle.files} files`,

@@ -1,91 +1,193 @@
 /**
- * Full-text search from static files: after every `astro build`, Pagefind
- * indexes the HTML the build wrote, one bundle per year of stories
- * (`pagefind/<year>/`), listed in `pagefind/shards.json`; the search page
- * searches them together.
+ * Full-text search from static files: Pagefind indexes every published
+ * story into one bundle per year (`pagefind/<year>/`), listed in
+ * `pagefind/shards.json`; the search page searches them together.
+ *
+ * Indexing starts as the build starts, from the article list the loader
+ * writes and the body HTML files (see `src/lib/search-document.ts`), and runs
+ * while Astro writes the pages: Pagefind indexes on one core, Astro renders
+ * on another. When the build is done, the bundles are copied into the output.
  *
  * One bundle per year bounds the indexer's memory (it holds a whole bundle's
- * index at once) and lets a rebuild keep the bundles of years whose stories
- * did not change: they are copied from the build cache, not indexed again.
- *
- * Only the parts of pages marked `data-pagefind-body` are indexed (the
- * article element of each story page), so navigation, footers and list
- * pages never show up as results.
+ * index at once), and lets a rebuild keep the bundles of years whose stories
+ * did not change. Each bundle is kept in the build cache under a hash of its
+ * documents, taken with each body's file name (a digest of the article file
+ * and the code that renders it) in place of the body, so the hash costs no
+ * reading.
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { plural } from '../lib/articles/problems.ts';
+import { instantToDay } from '../lib/dates.ts';
+import { searchDocument, type SearchableArticle } from '../lib/search-document.ts';
+import { ARTICLE_LIST_FILE, type StoredArticle } from '../loaders/articles-loader.ts';
+import { siteSettings } from '../site.config.ts';
 
 /** The folder of the search bundles inside the site's output folder. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
 /** The file, in that folder, that lists the bundles, newest year first. */
 export const SHARDS_FILE = 'shards.json';
 
-/** What indexing a built site produced. */
-export interface IndexSummary {
-  /** Pages in the index, across every bundle. */
-  pageCount: number;
+/** What search needs of a stored article. */
+export type IndexedArticle = SearchableArticle & Pick<StoredArticle, 'bodyHtmlFile'>;
+
+/** Where the articles come from and the bundles go. */
+export interface SearchIndexOptions {
+  /** The article list, one JSON record of an `IndexedArticle` a line. */
+  listFile: string;
+  /** Where bundles are kept, `<year>/<hash>/`, between builds. */
+  cacheDir: string;
+  timeZone: string;
+  language: string;
+}
+
+/** The bundles for one build. */
+export interface SearchBundles {
+  /** Each year's bundle in the cache, newest year first. */
+  bundles: { year: string; dir: string }[];
   /** The years whose bundles were indexed now (the rest came from the cache). */
   indexedYears: string[];
-  /** The years of the bundles, newest first. */
-  years: string[];
-  /** Where the bundles were written. */
-  outputPath: string;
+  /** Pages in the index, across every bundle. */
+  pageCount: number;
 }
 
 /**
- * Indexes the story pages under `siteDir`, one bundle per year folder
- * (`/2025/…`), and writes `pagefind/<year>/` and `pagefind/shards.json`.
+ * Makes sure the cache holds a bundle for each year of the listed articles,
+ * indexing only the years whose documents changed, and removes bundles no
+ * longer used.
  *
- * @param cacheDir where bundles are kept between builds, by a hash of the
- *   pages they index; without it every year is indexed
- * @throws Error listing Pagefind's messages when it reports any
+ * @throws Error naming the list file when it is missing or unreadable, or
+ *   listing Pagefind's messages when it reports any
  */
-export async function indexSite(siteDir: string, cacheDir?: string): Promise<IndexSummary> {
-  const outputPath = join(siteDir, SEARCH_BUNDLE_DIR);
-  const years = (await readdir(siteDir, { withFileTypes: true }))
-    .filter((entry) => entry.isDirectory() && /^\d{4}$/.test(entry.name))
-    .map((entry) => entry.name)
-    .sort()
-    .reverse();
-  const indexedYears: string[] = [];
-  let pageCount = 0;
+export async function buildSearchBundles(options: SearchIndexOptions): Promise<SearchBundles> {
+  const { cacheDir } = options;
+  const byYear = await readArticlesByYear(options);
+  const years = [...byYear.keys()].sort().reverse();
+  const result: SearchBundles = { bundles: [], indexedYears: [], pageCount: 0 };
 
   for (const year of years) {
-    const bundle = join(outputPath, year);
-    const hash = await hashSearchablePages(join(siteDir, year));
-    const cached = cacheDir && join(cacheDir, year, hash);
-    if (cached && existsSync(cached)) {
-      await cp(cached, bundle, { recursive: true });
-    } else {
-      await indexYear(siteDir, year, bundle);
-      indexedYears.push(year);
-      if (cacheDir && cached) {
-        await rm(join(cacheDir, year), { recursive: true, force: true });
-        await cp(bundle, cached, { recursive: true });
-      }
+    const articles = byYear.get(year) ?? [];
+    const hash = hashYear(articles, options);
+    const dir = join(cacheDir, year, hash);
+    if (!existsSync(join(dir, 'pagefind-entry.json'))) {
+      // Written beside its place and renamed, so no build finds half a bundle.
+      const partial = `${dir}.partial`;
+      await rm(partial, { recursive: true, force: true });
+      await indexYear(articles, options, partial);
+      await rm(dir, { recursive: true, force: true });
+      await rename(partial, dir);
+      result.indexedYears.push(year);
     }
-    pageCount += await countIndexedPages(bundle);
+    await removeAllBut(join(cacheDir, year), hash);
+    result.bundles.push({ year, dir });
+    result.pageCount += await countIndexedPages(dir);
   }
-  await mkdir(outputPath, { recursive: true });
-  await writeFile(join(outputPath, SHARDS_FILE), `${JSON.stringify(years)}\n`);
-  return { pageCount, indexedYears, years, outputPath };
+  await removeAllBut(cacheDir, ...years);
+  return result;
 }
 
-/** Indexes the pages of one year folder into one bundle. */
-async function indexYear(siteDir: string, year: string, bundle: string): Promise<void> {
+/** Copies the bundles into `<siteDir>/pagefind/` and writes the list of them. */
+export async function writeSearchBundles(
+  { bundles }: SearchBundles,
+  siteDir: string,
+): Promise<void> {
+  const outputPath = join(siteDir, SEARCH_BUNDLE_DIR);
+  await mkdir(outputPath, { recursive: true });
+  for (const { year, dir } of bundles) {
+    await cp(dir, join(outputPath, year), { recursive: true });
+  }
+  const years = bundles.map((bundle) => bundle.year);
+  await writeFile(join(outputPath, SHARDS_FILE), `${JSON.stringify(years)}\n`);
+}
+
+/** Reads the article list, keeping what search needs, grouped by year in the site's zone. */
+async function readArticlesByYear(
+  options: SearchIndexOptions,
+): Promise<Map<string, IndexedArticle[]>> {
+  const byYear = new Map<string, IndexedArticle[]>();
+  const lines = createInterface({
+    input: createReadStream(options.listFile, 'utf8'),
+    crlfDelay: Infinity,
+  });
+  let lineNumber = 0;
+  try {
+    for await (const line of lines) {
+      lineNumber++;
+      if (line === '') continue;
+      const stored = JSON.parse(line) as StoredArticle;
+      const article: IndexedArticle = {
+        slug: stored.slug,
+        published: stored.published,
+        title: stored.title,
+        summary: stored.summary,
+        section: stored.section,
+        authors: stored.authors,
+        source: stored.source,
+        dateline: stored.dateline,
+        image: stored.image,
+        bodyHtmlFile: stored.bodyHtmlFile,
+      };
+      const year = String(instantToDay(article.published, options.timeZone).year);
+      const ofYear = byYear.get(year);
+      if (ofYear) ofYear.push(article);
+      else byYear.set(year, [article]);
+    }
+  } catch (error) {
+    throw new Error(
+      `The search index could not read the article list ${options.listFile}` +
+        (lineNumber ? ` at line ${lineNumber}` : '') +
+        `: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+  return byYear;
+}
+
+/** This file's own code, so that a change to how bundles are made makes them again. */
+const INDEXER_CODE = readFileSync(fileURLToPath(import.meta.url));
+
+/** A hash of a year's documents, each with its body file's name in place of the body. */
+function hashYear(articles: IndexedArticle[], options: SearchIndexOptions): string {
+  const hash = createHash('sha256').update(INDEXER_CODE);
+  for (const article of articles) {
+    const { url, html } = searchDocument(article, basename(article.bodyHtmlFile), options);
+    hash.update(url).update('\0').update(html).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Stories whose bodies are read at once. */
+const INDEXING_BATCH = 100;
+
+/** Indexes one year's articles into a bundle at `outputPath`. */
+async function indexYear(
+  articles: IndexedArticle[],
+  options: SearchIndexOptions,
+  outputPath: string,
+): Promise<void> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw indexingError('could not start', errors);
-    const added = await index.addDirectory({ path: siteDir, glob: `${year}/**/*.html` });
-    if (added.errors.length > 0)
-      throw indexingError('could not read the built pages', added.errors);
-    const written = await index.writeFiles({ outputPath: bundle });
+    for (let start = 0; start < articles.length; start += INDEXING_BATCH) {
+      const batch = articles.slice(start, start + INDEXING_BATCH);
+      const bodies = await Promise.all(
+        batch.map((article) => readFile(article.bodyHtmlFile, 'utf8')),
+      );
+      // One at a time: pages added at once are numbered in the order they
+      // finish, and the bundle's bytes would differ from build to build.
+      for (const [position, article] of batch.entries()) {
+        const { url, html } = searchDocument(article, bodies[position] ?? '', options);
+        const added = await index.addHTMLFile({ url, content: html });
+        if (added.errors.length > 0) throw indexingError('could not read a story', added.errors);
+      }
+    }
+    const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw indexingError('could not write its files', written.errors);
   } finally {
     // The Node API talks to a Pagefind process; stopping it after each year
@@ -94,27 +196,17 @@ async function indexYear(siteDir: string, year: string, bundle: string): Promise
   }
 }
 
-/** A hash of every page under `dir` that search indexes, with its path. */
-async function hashSearchablePages(dir: string): Promise<string> {
-  const hash = createHash('sha256');
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const pages = entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
-  for (const page of pages) {
-    const html = await readFile(page);
-    if (!html.includes('data-pagefind-body')) continue;
-    hash.update(page.slice(dir.length)).update('\0').update(html).update('\0');
+/** Deletes everything in `dir` but the entries named. */
+async function removeAllBut(dir: string, ...keep: string[]): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [])) {
+    if (!keep.includes(name)) await rm(join(dir, name), { recursive: true, force: true });
   }
-  return hash.digest('hex').slice(0, 16);
 }
 
 /**
- * How many pages a written bundle holds, from its entry file. (The count
- * that `addDirectory` returns includes files that had nothing to index.)
+ * How many pages a written bundle holds, from its entry file.
  *
- * @param bundleDir a bundle folder written by `indexSite`
+ * @param bundleDir a bundle folder
  */
 export async function countIndexedPages(bundleDir: string): Promise<number> {
   const entry = JSON.parse(await readFile(join(bundleDir, 'pagefind-entry.json'), 'utf8')) as {
@@ -127,23 +219,42 @@ function indexingError(what: string, messages: string[]): Error {
   return new Error(`Pagefind ${what}, so the site has no search index:\n${messages.join('\n')}`);
 }
 
-/** The Astro integration: builds the search bundles once a build is done. */
+/**
+ * The Astro integration: starts indexing when the build starts and writes
+ * the bundles into the output once the build is done.
+ */
 export function pagefindIntegration(): AstroIntegration {
-  let cacheDir: string | undefined;
+  let options: SearchIndexOptions | undefined;
+  let indexing: Promise<SearchBundles> | undefined;
+  let started = 0;
   return {
     name: 'newsroom:pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
-        cacheDir = fileURLToPath(new URL('search-bundles/', config.cacheDir));
+        options = {
+          listFile: fileURLToPath(new URL(ARTICLE_LIST_FILE, config.cacheDir)),
+          cacheDir: fileURLToPath(new URL('search-bundles/', config.cacheDir)),
+          timeZone: siteSettings.timeZone,
+          language: siteSettings.language,
+        };
+      },
+      'astro:build:start': () => {
+        if (!options) return;
+        started = performance.now();
+        indexing = buildSearchBundles(options);
+        // Awaited when the build is done; until then a failure must not
+        // count as unhandled.
+        indexing.catch(() => {});
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
-        const summary = await indexSite(fileURLToPath(dir), cacheDir);
+        if (!indexing) throw new Error('The search index was never started.');
+        const bundles = await indexing;
+        await writeSearchBundles(bundles, fileURLToPath(dir));
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        const kept = summary.years.length - summary.indexedYears.length;
+        const kept = bundles.bundles.length - bundles.indexedYears.length;
         logger.info(
-          `Indexed ${summary.pageCount} pages for search in ${seconds}s ` +
-            `(${plural(summary.indexedYears.length, 'year')} indexed, ${kept} kept unchanged).`,
+          `Indexed ${bundles.pageCount} pages for search, ${seconds}s after the build started ` +
+            `(${plural(bundles.indexedYears.length, 'year')} indexed, ${kept} kept unchanged).`,
         );
       },
     },

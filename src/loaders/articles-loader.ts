@@ -13,10 +13,15 @@
  * longest string) encodes it a character at a time, which costs seconds per
  * thousand articles. Without bodies the store stays small enough to be
  * written as one file, and no build holds every body in memory.
+ *
+ * A production sync also writes the stored articles, one JSON record a line,
+ * to `articles.jsonl` in the build cache: the search integration
+ * (`src/integrations/pagefind.ts`) starts indexing from it while the pages
+ * are being built, before it could read any page.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -88,6 +93,9 @@ export type StoredArticle = ArticleMeta & {
 /** The folder, inside Astro's cache folder, that holds the body HTML files. */
 export const BODY_HTML_DIR = 'article-html';
 
+/** The file, inside Astro's cache folder, that lists a production build's articles. */
+export const ARTICLE_LIST_FILE = 'articles.jsonl';
+
 /** Creates the loader. */
 export function articlesLoader(options: ArticlesLoaderOptions): Loader {
   return {
@@ -98,8 +106,16 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       const contentDir = join(rootDir, options.contentDir);
       const version = pipelineVersion(rootDir);
       const htmlDir = fileURLToPath(new URL(`${BODY_HTML_DIR}/`, context.config.cacheDir));
+      const listFile = fileURLToPath(new URL(ARTICLE_LIST_FILE, context.config.cacheDir));
       const sync = (production: boolean) =>
-        syncArticles(context, { rootDir, contentDir, htmlDir, version, production });
+        syncArticles(context, {
+          rootDir,
+          contentDir,
+          htmlDir,
+          version,
+          production,
+          ...(production && { listFile }),
+        });
       await sync(options.production);
 
       const watcher = context.watcher;
@@ -121,6 +137,8 @@ interface SyncOptions {
   htmlDir: string;
   version: string;
   production: boolean;
+  /** Where to write the list of stored articles (`ARTICLE_LIST_FILE`), if anywhere. */
+  listFile?: string;
 }
 
 /**
@@ -130,7 +148,7 @@ interface SyncOptions {
  */
 export async function syncArticles(
   context: Pick<LoaderContext, 'store' | 'logger' | 'generateDigest'>,
-  { rootDir, contentDir, htmlDir, version, production }: SyncOptions,
+  { rootDir, contentDir, htmlDir, version, production, listFile }: SyncOptions,
 ): Promise<void> {
   const { store, logger, generateDigest } = context;
   const fresh = new Map<string, { digest: string; article: StoredArticle }>();
@@ -194,10 +212,32 @@ export async function syncArticles(
     htmlDir,
     store.values().map((entry) => (entry.data as StoredArticle).bodyHtmlFile),
   );
+  if (listFile) await writeArticleList(listFile, collection.articles);
   logger.info(
     `${collection.articles.length} articles (${fresh.size} parsed, ${collection.articles.length - [...fresh.keys()].filter((path) => keep.has(path)).length} from cache); ` +
       `left out: ${collection.left.drafts} drafts, ${collection.left.scheduled} scheduled`,
   );
+}
+
+/**
+ * Writes the articles, one JSON record a line, in the collection's order
+ * (newest first). The file is
+ * written beside its place and renamed into it, so a reader never sees half
+ * of it.
+ */
+async function writeArticleList(file: string, articles: StoredArticle[]): Promise<void> {
+  const partial = `${file}.${process.pid}.partial`;
+  const handle = await open(partial, 'w');
+  try {
+    // In slices: one string for 100,000 records would be hundreds of megabytes.
+    for (let start = 0; start < articles.length; start += 1000) {
+      const lines = articles.slice(start, start + 1000).map((article) => JSON.stringify(article));
+      await handle.write(`${lines.join('\n')}\n`);
+    }
+  } finally {
+    await handle.close();
+  }
+  await rename(partial, file);
 }
 
 /** Deletes body HTML files that no stored article refers to any more. */

@@ -97,13 +97,17 @@ async function writeArticle(path: string, text: string): Promise<void> {
   await writeFile(full, text);
 }
 
-function sync(context: Context, options: { version?: string; production?: boolean } = {}) {
+function sync(
+  context: Context,
+  options: { version?: string; production?: boolean; listFile?: string } = {},
+) {
   return syncArticles(context, {
     rootDir,
     contentDir,
     htmlDir: join(rootDir, 'cache', 'article-html'),
     version: options.version ?? 'v1',
     production: options.production ?? true,
+    ...(options.listFile && { listFile: options.listFile }),
   });
 }
 
@@ -270,6 +274,28 @@ describe('syncArticles', () => {
       'content/2024/03/draft.md',
       'content/2024/07/scheduled.md',
     ]);
+  });
+
+  it('writes the stored articles to the list file, one JSON record a line, newest first', async () => {
+    const listFile = join(rootDir, 'cache', 'articles.jsonl');
+    const { context, entries } = createContext();
+    await sync(context, { listFile });
+    const lines = (await readFile(listFile, 'utf8')).split('\n');
+    expect(lines.at(-1)).toBe('');
+    const listed = lines.slice(0, -1).map((line) => JSON.parse(line) as StoredArticle);
+    expect(listed.map((article) => article.sourcePath)).toStrictEqual([...ALL_PATHS].reverse());
+    for (const article of listed) {
+      expect(article).toStrictEqual(
+        JSON.parse(JSON.stringify(entries.get(article.sourcePath)?.data)),
+      );
+    }
+
+    await unlink(join(contentDir, '2024/02/third-story.md'));
+    await sync(context, { listFile });
+    expect(await readFile(listFile, 'utf8')).not.toContain('third-story');
+    expect(await readdir(join(rootDir, 'cache'))).not.toContainEqual(
+      expect.stringContaining('partial'),
+    );
   });
 
   describe('with problems', () => {

@@ -174,16 +174,12 @@ describe('every page', () => {
     }
   });
 
-  it('has no script but JSON-LD data, and only story pages carry a search body', async () => {
-    const storyPaths = new Set(articles.map(pathOf));
+  it('has no script but JSON-LD data', async () => {
     for (const path of pages) {
       const page = await readPage(path);
       for (const script of page.querySelectorAll('script')) {
         expect(script.getAttribute('type'), path).toBe('application/ld+json');
       }
-      expect(page.querySelectorAll('[data-pagefind-body]'), path).toHaveLength(
-        storyPaths.has(path) ? 1 : 0,
-      );
     }
   });
 
@@ -470,36 +466,6 @@ describe('a story page', () => {
     expect(squash(figure?.querySelector('figcaption')?.text ?? '')).toBe(
       'Light installations along the eastern quay on the opening night. Photo: Newsroom Wire',
     );
-  });
-
-  it('marks up the story for search with its year, sort date, shown date, section and title', async () => {
-    const page = await readPage(pathOf(bySlug('new-york-late-night-vote')));
-    const body = page.querySelector('[data-pagefind-body]');
-    expect(body?.tagName).toBe('ARTICLE');
-    expect(body?.getAttribute('data-pagefind-filter')).toBe('year:2025');
-    expect(body?.getAttribute('data-pagefind-sort')).toBe('date:2025-06-11T04:30:00.000Z');
-    expect(body?.getAttribute('data-pagefind-meta')).toBe('date:June 11, 2025, 07:30 (UTC+3)');
-    expect(body?.querySelector('a[data-pagefind-filter="section"]')?.text).toBe('Science');
-    expect(body?.querySelector('h1')?.getAttribute('data-pagefind-meta')).toBe('title');
-  });
-
-  it('keeps section, headline, standfirst, byline and body inside the search body, and tags, related, more and neighbours outside', async () => {
-    const page = await readPage(pathOf(bySlug('harbour-lights-festival')));
-    const body = page.querySelector('[data-pagefind-body]');
-    for (const selector of ['.kicker', 'h1', '.standfirst', '.byline', '.article-body .dateline']) {
-      expect(body?.querySelector(selector), selector).not.toBeNull();
-    }
-    const outside = [
-      '.tags',
-      'nav.prev-next',
-      '[aria-labelledby="related-heading"]',
-      '[aria-labelledby="more-heading"]',
-      '.print-only',
-    ];
-    for (const selector of outside) {
-      expect(page.querySelector(selector), selector).not.toBeNull();
-      expect(body?.querySelector(selector), selector).toBeNull();
-    }
   });
 
   it('lists tags, only related stories that are published, and more from the section', async () => {

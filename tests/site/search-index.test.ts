@@ -14,7 +14,6 @@ interface Fragment {
   content: string;
   filters: Record<string, string[]>;
   meta: Record<string, string>;
-  sort?: Record<string, string>;
 }
 
 const FRAGMENT_SIGNATURE = 'pagefind_dcd';
@@ -112,6 +111,41 @@ describe('the search index of the built fixture site', () => {
       expect(fragment.url.startsWith(`/${fragment.filters['year']?.[0]}/`), fragment.url).toBe(
         true,
       );
+    }
+  });
+
+  /** The indexed page of the story with this slug. */
+  const fragmentOf = (slug: string): Fragment => {
+    const fragment = fragments.find((candidate) => candidate.url.endsWith(`/${slug}/`));
+    if (!fragment) throw new Error(`No indexed page for ${slug}`);
+    return fragment;
+  };
+
+  it('files a story under its year and day in the site’s zone, with its section, title and shown date', () => {
+    // 2025-06-10T23:30-05:00 is June 11 in Moscow.
+    const fragment = fragmentOf('new-york-late-night-vote');
+    expect(fragment.url).toBe('/2025/06/11/new-york-late-night-vote/');
+    expect(fragment.filters['year']).toEqual(['2025']);
+    expect(fragment.filters['section']).toEqual(['Science']);
+    expect(fragment.meta['date']).toBe('June 11, 2025, 07:30 (UTC+3)');
+    expect(fragment.meta['title']).toBe('Late-night vote in New York lands on the next Moscow day');
+  });
+
+  it('indexes what the story page’s article shows: section, headline, standfirst, credit, caption, dateline and body', () => {
+    const { content } = fragmentOf('harbour-lights-festival');
+    for (const text of [
+      'Culture',
+      'Harbour lights festival draws record crowds to the waterfront',
+      'Organisers counted 120,000 visitors over three nights',
+      'By Anna Petrova and Ben Okafor, Newsroom Wire',
+      'Light installations along the eastern quay on the opening night. Photo: Newsroom Wire',
+      'HARBOUR CITY, November 20. /Newsroom Wire/.',
+      'Visitors came from across the region.',
+    ]) {
+      expect(content).toContain(text);
+    }
+    for (const text of ['Related stories', 'More from', 'Previous in', 'Published']) {
+      expect(content).not.toContain(text);
     }
   });
 

@@ -1,0 +1,71 @@
+/**
+ * What search indexes of a story: a small HTML document with what the story
+ * page's `<article>` shows (section, headline, standfirst, credit, image
+ * caption, dateline and body) and the marks Pagefind reads for results
+ * (title and date), filters (section and year) and sorting (date).
+ *
+ * The index is built from these documents rather than from the built pages,
+ * so that it can be built while the pages are still being written.
+ */
+import type { ArticleMeta } from './articles/schema.ts';
+import { creditLine } from './byline.ts';
+import { formatDateline, formatDateTime, instantToDay } from './dates.ts';
+import { escapeHtml } from './html.ts';
+import { articleToPath } from './urls.ts';
+
+/** The fields of an article that its search document shows. */
+export type SearchableArticle = Pick<
+  ArticleMeta,
+  | 'slug'
+  | 'published'
+  | 'title'
+  | 'summary'
+  | 'section'
+  | 'authors'
+  | 'source'
+  | 'dateline'
+  | 'image'
+>;
+
+/** One story as the search index receives it. */
+export interface SearchDocument {
+  /** The story's address on the site, `/2019/05/22/<slug>/`. */
+  url: string;
+  /** The year, in the site's zone, whose bundle holds the story. */
+  year: string;
+  /** The document, as HTML. */
+  html: string;
+}
+
+/**
+ * Builds the search document of an article.
+ *
+ * @param bodyHtml the article's sanitised body HTML
+ * @param settings the site's zone (addresses, dates and years are its) and language
+ */
+export function searchDocument(
+  article: SearchableArticle,
+  bodyHtml: string,
+  settings: { timeZone: string; language: string },
+): SearchDocument {
+  const { timeZone, language } = settings;
+  const year = String(instantToDay(article.published, timeZone).year);
+  const credit = creditLine(article);
+  const caption = [article.image?.caption, article.image?.credit].filter(Boolean).join(' ');
+  const dateline =
+    article.dateline && formatDateline(article.dateline, article.source, article.published);
+  const attribute = (name: string, value: string) => ` ${name}="${escapeHtml(value)}"`;
+  const html =
+    `<!doctype html><html${attribute('lang', language)}><body><article data-pagefind-body` +
+    attribute('data-pagefind-filter', `year:${year}`) +
+    attribute('data-pagefind-sort', `date:${new Date(article.published.epochMs).toISOString()}`) +
+    attribute('data-pagefind-meta', `date:${formatDateTime(article.published, timeZone)}`) +
+    `><p data-pagefind-filter="section">${escapeHtml(article.section.name)}</p>` +
+    `<h1 data-pagefind-meta="title">${escapeHtml(article.title)}</h1>` +
+    `<p>${escapeHtml(article.summary)}</p>` +
+    (credit ? `<p>${escapeHtml(credit)}</p>` : '') +
+    (caption ? `<p>${escapeHtml(caption)}</p>` : '') +
+    (dateline ? `<p>${escapeHtml(dateline)}</p>` : '') +
+    `${bodyHtml}</article></body></html>`;
+  return { url: articleToPath(article, timeZone), year, html };
+}

@@ -1,0 +1,114 @@
+/**
+ * The search step on its own: an article list and body files in, one
+ * Pagefind bundle per year out, kept in a cache between builds.
+ */
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  buildSearchBundles,
+  writeSearchBundles,
+  type IndexedArticle,
+  type SearchIndexOptions,
+} from '../../src/integrations/pagefind.ts';
+import { parseInstant, type Instant } from '../../src/lib/instant.ts';
+
+function instant(text: string): Instant {
+  const parsed = parseInstant(text);
+  if (typeof parsed === 'string') throw new Error(`${text}: ${parsed}`);
+  return parsed;
+}
+
+let dir: string;
+let options: SearchIndexOptions;
+
+/** Writes a story's body file and returns its record. */
+async function story(slug: string, published: string, body: string): Promise<IndexedArticle> {
+  const bodyHtmlFile = join(dir, `${slug}-${body.length}.html`);
+  await writeFile(bodyHtmlFile, `<p>${body}</p>`);
+  return {
+    slug,
+    published: instant(published),
+    title: `The ${slug} story`,
+    summary: 'A summary.',
+    section: { slug: 'world', name: 'World' },
+    authors: [],
+    source: undefined,
+    dateline: undefined,
+    image: undefined,
+    bodyHtmlFile,
+  };
+}
+
+async function writeList(articles: IndexedArticle[]): Promise<void> {
+  await writeFile(
+    options.listFile,
+    articles.map((article) => `${JSON.stringify(article)}\n`).join(''),
+  );
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'search-bundles-'));
+  options = {
+    listFile: join(dir, 'articles.jsonl'),
+    cacheDir: join(dir, 'cache'),
+    timeZone: 'Europe/Moscow',
+    language: 'en',
+  };
+});
+
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe('buildSearchBundles', () => {
+  it('indexes each year once, then only a year whose stories changed, and drops years that went', async () => {
+    const harbour = await story('harbour', '2025-03-01T10:00:00+03:00', 'Harbour words.');
+    const winter = await story('winter', '2024-12-31T22:30:00Z', 'Winter words.');
+    const autumn = await story('autumn', '2024-10-01T10:00:00+03:00', 'Autumn words.');
+    await writeList([harbour, winter, autumn]);
+
+    // 22:30 UTC on December 31 is already 2025 in Moscow.
+    const first = await buildSearchBundles(options);
+    expect(first.bundles.map((bundle) => bundle.year)).toEqual(['2025', '2024']);
+    expect(first.indexedYears).toEqual(['2025', '2024']);
+    expect(first.pageCount).toBe(3);
+
+    const again = await buildSearchBundles(options);
+    expect(again.indexedYears).toEqual([]);
+    expect(again.bundles).toEqual(first.bundles);
+
+    await writeList([
+      await story('harbour', '2025-03-01T10:00:00+03:00', 'Harbour words, corrected.'),
+      winter,
+      autumn,
+    ]);
+    const edited = await buildSearchBundles(options);
+    expect(edited.indexedYears).toEqual(['2025']);
+    expect(edited.bundles[1]).toEqual(first.bundles[1]);
+    expect(await readdir(join(options.cacheDir, '2025'))).toHaveLength(1);
+
+    await writeList([harbour, winter]);
+    const shrunk = await buildSearchBundles(options);
+    expect(shrunk.bundles.map((bundle) => bundle.year)).toEqual(['2025']);
+    expect(await readdir(options.cacheDir)).toEqual(['2025']);
+  });
+
+  it('writes the bundles and the list of them into the site', async () => {
+    await writeList([await story('harbour', '2025-03-01T10:00:00+03:00', 'Harbour words.')]);
+    const siteDir = join(dir, 'site');
+    await writeSearchBundles(await buildSearchBundles(options), siteDir);
+    expect((await readdir(join(siteDir, 'pagefind'))).sort()).toEqual(['2025', 'shards.json']);
+    expect(await readdir(join(siteDir, 'pagefind', '2025'))).toContain('pagefind.js');
+  });
+
+  it('names the article list when it is missing, and the line when one is not JSON', async () => {
+    await expect(buildSearchBundles(options)).rejects.toThrow(
+      `The search index could not read the article list ${options.listFile}`,
+    );
+    await writeFile(
+      options.listFile,
+      `${JSON.stringify(await story('a', '2025-03-01T10:00:00Z', 'A.'))}\n{"slug":\n`,
+    );
+    await expect(buildSearchBundles(options)).rejects.toThrow(/articles\.jsonl at line 2: /);
+  });
+});
