@@ -5,8 +5,9 @@
  *
  * Indexing starts as the build starts, from the article list the loader
  * writes and the body HTML files (see `src/lib/search-document.ts`), and runs
- * while Astro writes the pages: Pagefind indexes on one core, Astro renders
- * on another. When the build is done, the bundles are copied into the output.
+ * on a worker thread while Astro writes the pages: Pagefind indexes on one
+ * core, Astro renders on another. When the build is done, the bundles are
+ * copied into the output.
  *
  * One bundle per year bounds the indexer's memory (it holds a whole bundle's
  * index at once), and lets a rebuild keep the bundles of years whose stories
@@ -22,6 +23,7 @@ import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/pro
 import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { plural } from '../lib/articles/problems.ts';
 import { instantToDay } from '../lib/dates.ts';
@@ -179,13 +181,16 @@ async function indexYear(
       const bodies = await Promise.all(
         batch.map((article) => readFile(article.bodyHtmlFile, 'utf8')),
       );
-      // One at a time: pages added at once are numbered in the order they
-      // finish, and the bundle's bytes would differ from build to build.
-      for (const [position, article] of batch.entries()) {
-        const { url, html } = searchDocument(article, bodies[position] ?? '', options);
-        const added = await index.addHTMLFile({ url, content: html });
-        if (added.errors.length > 0) throw indexingError('could not read a story', added.errors);
-      }
+      // Sent in the list's order, without waiting for each answer: the
+      // bundle's bytes depend on the order pages arrive in, not on timing.
+      const added = await Promise.all(
+        batch.map((article, position) => {
+          const { url, html } = searchDocument(article, bodies[position] ?? '', options);
+          return index.addHTMLFile({ url, content: html });
+        }),
+      );
+      const addErrors = added.flatMap((response) => response.errors);
+      if (addErrors.length > 0) throw indexingError('could not read the stories', addErrors);
     }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw indexingError('could not write its files', written.errors);
@@ -219,6 +224,20 @@ function indexingError(what: string, messages: string[]): Error {
   return new Error(`Pagefind ${what}, so the site has no search index:\n${messages.join('\n')}`);
 }
 
+/** Runs `buildSearchBundles` on a worker thread. */
+export function buildSearchBundlesInWorker(options: SearchIndexOptions): Promise<SearchBundles> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./search-worker.ts', import.meta.url), {
+      workerData: options,
+    });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`The search indexer stopped with exit code ${code}.`));
+    });
+  });
+}
+
 /**
  * The Astro integration: starts indexing when the build starts and writes
  * the bundles into the output once the build is done.
@@ -241,7 +260,7 @@ export function pagefindIntegration(): AstroIntegration {
       'astro:build:start': () => {
         if (!options) return;
         started = performance.now();
-        indexing = buildSearchBundles(options);
+        indexing = buildSearchBundlesInWorker(options);
         // Awaited when the build is done; until then a failure must not
         // count as unhandled.
         indexing.catch(() => {});

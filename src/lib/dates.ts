@@ -34,8 +34,14 @@ interface ZonedParts extends CalendarDay {
   offsetMinutes: number;
 }
 
+/** Parts already worked out, by zone and moment: pages show the same stories' times again and again. */
+const zonedPartsCache = new Map<string, Readonly<ZonedParts>>();
+
 /** The wall-clock parts of a moment in a time zone. */
-export function zonedParts(epochMs: number, timeZone: string): ZonedParts {
+export function zonedParts(epochMs: number, timeZone: string): Readonly<ZonedParts> {
+  const key = `${timeZone}|${epochMs}`;
+  const cached = zonedPartsCache.get(key);
+  if (cached) return cached;
   const parts = formatter(timeZone, {
     year: 'numeric',
     month: 'numeric',
@@ -54,7 +60,9 @@ export function zonedParts(epochMs: number, timeZone: string): ZonedParts {
   const minute = get('minute');
   const wallMs = Date.UTC(year, month - 1, day, hour, minute, get('second'));
   const offsetMinutes = Math.round((wallMs - Math.floor(epochMs / 1000) * 1000) / 60_000);
-  return { year, month, day, hour, minute, offsetMinutes };
+  const result = Object.freeze({ year, month, day, hour, minute, offsetMinutes });
+  zonedPartsCache.set(key, result);
+  return result;
 }
 
 /** The calendar day of a moment in a time zone, for archives by day. */

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   buildSearchBundles,
+  buildSearchBundlesInWorker,
   writeSearchBundles,
   type IndexedArticle,
   type SearchIndexOptions,
@@ -110,5 +111,18 @@ describe('buildSearchBundles', () => {
       `${JSON.stringify(await story('a', '2025-03-01T10:00:00Z', 'A.'))}\n{"slug":\n`,
     );
     await expect(buildSearchBundles(options)).rejects.toThrow(/articles\.jsonl at line 2: /);
+  });
+});
+
+describe('buildSearchBundlesInWorker', () => {
+  it('builds the bundles on a worker thread, and rejects with the reason when it cannot', async () => {
+    await expect(buildSearchBundlesInWorker(options)).rejects.toThrow(
+      `The search index could not read the article list ${options.listFile}`,
+    );
+    await writeList([await story('harbour', '2025-03-01T10:00:00+03:00', 'Harbour words.')]);
+    const bundles = await buildSearchBundlesInWorker(options);
+    expect(bundles.indexedYears).toEqual(['2025']);
+    expect(bundles.pageCount).toBe(1);
+    expect((await buildSearchBundles(options)).indexedYears).toEqual([]);
   });
 });
