@@ -21,8 +21,8 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'zod';
@@ -88,6 +88,12 @@ export function pipelineVersion(rootDir: string): string {
 export type StoredArticle = ArticleMeta & {
   /** Absolute path of the file with the article's sanitised body HTML. */
   bodyHtmlFile: string;
+  /**
+   * The size and modification time of the lead image file beside the
+   * article, when it has one: replacing the file under the same name then
+   * changes the entry, and with it the keys of the pages that show it.
+   */
+  imageStamp?: string;
 };
 
 /** The folder, inside Astro's cache folder, that holds the body HTML files. */
@@ -158,14 +164,23 @@ export async function syncArticles(
   const parseCached = async (file: SourceFile): Promise<ParseOutcome<StoredArticle>> => {
     const digest = generateDigest(`${version}\0${file.text}`);
     const cached = store.get<StoredArticle>(file.path);
-    if (cached?.digest === digest && existsSync(cached.data.bodyHtmlFile)) {
+    if (
+      cached?.digest === digest &&
+      existsSync(cached.data.bodyHtmlFile) &&
+      cached.data.imageStamp === (await stampImage(rootDir, cached.data))
+    ) {
       return { ok: true, article: cached.data };
     }
     const result = await parser.parse(file);
     if (!result.ok) return result;
     // The body goes to its file now, so that only light records stay in memory.
     const { bodyHtml, text: _text, ...meta } = result.article;
-    const article = { ...meta, bodyHtmlFile: join(htmlDir, `${digest}.html`) };
+    const imageStamp = await stampImage(rootDir, meta);
+    const article: StoredArticle = {
+      ...meta,
+      bodyHtmlFile: join(htmlDir, `${digest}.html`),
+      ...(imageStamp && { imageStamp }),
+    };
     await writeFile(article.bodyHtmlFile, bodyHtml);
     fresh.set(file.path, { digest, article });
     return { ok: true, article };
@@ -238,6 +253,25 @@ async function writeArticleList(file: string, articles: StoredArticle[]): Promis
     await handle.close();
   }
   await rename(partial, file);
+}
+
+/**
+ * The size and modification time of an article's local lead image, or
+ * undefined when it has none (or the file is missing, which the collection
+ * reports).
+ */
+async function stampImage(
+  rootDir: string,
+  article: Pick<ArticleMeta, 'image' | 'sourcePath'>,
+): Promise<string | undefined> {
+  const src = article.image?.src;
+  if (!src || src.startsWith('https://')) return undefined;
+  try {
+    const file = await stat(join(rootDir, dirname(article.sourcePath), src));
+    return `${file.size}:${file.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Deletes body HTML files that no stored article refers to any more. */

@@ -276,6 +276,33 @@ describe('syncArticles', () => {
     ]);
   });
 
+  it('parses again an article whose lead image was replaced under the same name, and only then', async () => {
+    await writeArticle(
+      'content/2024/03/photo-story.md',
+      article(
+        'Photo story',
+        '2024-03-01T10:00:00Z',
+        'image:\n  src: ./photo.png\n  alt: A photo.\n',
+      ),
+    );
+    await writeFile(join(contentDir, '2024/03/photo.png'), 'first image bytes');
+    const { context, entries } = createContext();
+    await sync(context);
+    const stamp = (entries.get('content/2024/03/photo-story.md')?.data as StoredArticle).imageStamp;
+    expect(stamp).toMatch(/^17:/);
+
+    parseSpy.mockClear();
+    await sync(context);
+    expect(parsedPaths()).toStrictEqual([]);
+
+    await writeFile(join(contentDir, '2024/03/photo.png'), 'the replacement image');
+    await sync(context);
+    expect(parsedPaths()).toStrictEqual(['content/2024/03/photo-story.md']);
+    const restamped = (entries.get('content/2024/03/photo-story.md')?.data as StoredArticle)
+      .imageStamp;
+    expect(restamped).toMatch(/^21:/);
+  });
+
   it('writes the stored articles to the list file, one JSON record a line, newest first', async () => {
     const listFile = join(rootDir, 'cache', 'articles.jsonl');
     const { context, entries } = createContext();
