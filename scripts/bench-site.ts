@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --articles N [--compare] [--no-verify]`
+ * `npm run bench -- --articles N [--compare | --stock-only] [--no-verify]`
  *
  * Generates N deterministic synthetic articles, runs the full production
  * build on them (every page, feed, sitemap and the search index) in a
@@ -11,7 +11,9 @@
  *
  * `--compare` builds the same corpus with the stock Astro site beside this
  * script, interleaved with ours so that machine drift cancels, and prints
- * the ratios. Results are also written as JSON under bench-results/.
+ * the ratios. `--stock-only` builds the stock site alone, for sizes where
+ * both in one run take too long. Results are also written as JSON under
+ * bench-results/, with each build's log beside them.
  * Peak memory and CPU come from GNU time (Debian's `time` package).
  */
 import { createHash } from 'node:crypto';
@@ -40,12 +42,15 @@ const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '1000' },
     compare: { type: 'boolean', default: false },
+    'stock-only': { type: 'boolean', default: false },
     'no-verify': { type: 'boolean', default: false },
   },
 });
 const count = Number(values.articles);
 if (!Number.isInteger(count) || count < 10) {
-  console.error('Usage: npm run bench -- --articles N [--compare] [--no-verify]   (N ≥ 10)');
+  console.error(
+    'Usage: npm run bench -- --articles N [--compare | --stock-only] [--no-verify]   (N ≥ 10)',
+  );
   process.exit(2);
 }
 if (!existsSync(TIME)) {
@@ -67,10 +72,18 @@ interface BuildFigures {
   outputMiB: number;
   /** For our rebuilds: whether the output equals a clean build of the same content. */
   identicalToClean?: boolean | undefined;
+  /** Why the build failed, when it did: the error's first line. */
+  failure?: string | undefined;
 }
 
 const results: BuildFigures[] = [];
 const started = Date.now();
+const RESULTS_DIR = join(PROJECT_ROOT, 'bench-results');
+/** This run's build logs, for seeing where a build's time goes. */
+const LOG_DIR = join(
+  RESULTS_DIR,
+  `bench-${count}-${new Date(started).toISOString().replace(/[:.]/g, '-')}-logs`,
+);
 
 /** A progress line: what runs now, and for how long the benchmark has run. */
 function progress(message: string): void {
@@ -91,23 +104,37 @@ async function measureBuild(
     ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, ASTRO, 'build'],
     { cwd: project.root, env: { ...buildEnvironment(), SITE_CLOCK: CLOCK } },
   );
-  if (result.code !== 0) {
-    console.error(result.stdout.slice(-3000), result.stderr.slice(-3000));
-    throw new Error(`The ${site} build failed at step "${step}".`);
-  }
+  await mkdir(LOG_DIR, { recursive: true });
+  await writeFile(
+    join(LOG_DIR, `${site}-${step.replace(/\W+/g, '-')}.log`),
+    result.stdout + result.stderr,
+  );
   const [wall, user, system, maxRssKiB] = (await readFile(timeFile, 'utf8'))
     .trim()
     .split('\n')
     .at(-1)!
     .split(' ')
     .map(Number) as [number, number, number, number];
-  const { pages, bytes } = await measureOutput(project.distDir);
-  const figures: BuildFigures = {
+  const timing = {
     site,
     step,
     wallSeconds: wall,
     cpuSeconds: user + system,
     peakRssMiB: Math.round(maxRssKiB / 1024),
+  };
+  if (result.code !== 0) {
+    // A stock build may fail at scale; that is a result, not the end of the run.
+    const output = result.stdout + result.stderr;
+    const failure =
+      /Caused by:\s*\n\s*(.+)/.exec(output)?.[1] ??
+      /^.*(?:Error|error).*$/m.exec(output)?.[0] ??
+      `exit code ${result.code}`;
+    progress(`${site}: ${step}: FAILED after ${wall.toFixed(1)} s: ${failure.trim()}`);
+    return { ...timing, pages: 0, pagesPerSecond: 0, outputMiB: 0, failure: failure.trim() };
+  }
+  const { pages, bytes } = await measureOutput(project.distDir);
+  const figures: BuildFigures = {
+    ...timing,
     pages,
     pagesPerSecond: Math.round(pages / wall),
     outputMiB: Number((bytes / 2 ** 20).toFixed(1)),
@@ -216,33 +243,43 @@ await writeSyntheticArticles(corpus, count);
 
 // Every build of ours uses this copy of the code, even if the working tree changes meanwhile.
 const code = await snapshotProjectCode();
-const ours = await createSiteProject(corpus, code);
-const stock = values.compare ? await createSiteProject(corpus, STOCK_TEMPLATE) : undefined;
+const ours = values['stock-only'] ? undefined : await createSiteProject(corpus, code);
+const stock =
+  values.compare || values['stock-only']
+    ? await createSiteProject(corpus, STOCK_TEMPLATE)
+    : undefined;
+/** Whether a site's build has failed in this run; its later steps are then skipped. */
+const hasFailed = (site: BuildFigures['site']) =>
+  results.some((row) => row.site === site && row.failure !== undefined);
 try {
-  results.push(await measureBuild(ours, 'ours', 'cold build'));
+  if (ours) results.push(await measureBuild(ours, 'ours', 'cold build'));
   if (stock) results.push(await measureBuild(stock, 'stock', 'cold build'));
   for (const edit of EDITS) {
-    await edit.apply(ours.contentDir);
-    const figures = await measureBuild(ours, 'ours', edit.step);
-    if (!values['no-verify']) figures.identicalToClean = await sameAsCleanBuild(ours);
-    results.push(figures);
-    if (stock) {
+    if (ours && !hasFailed('ours')) {
+      await edit.apply(ours.contentDir);
+      const figures = await measureBuild(ours, 'ours', edit.step);
+      if (!values['no-verify'] && figures.failure === undefined) {
+        figures.identicalToClean = await sameAsCleanBuild(ours);
+      }
+      results.push(figures);
+    }
+    if (stock && !hasFailed('stock')) {
       await edit.apply(stock.contentDir);
       results.push(await measureBuild(stock, 'stock', edit.step));
     }
   }
 } finally {
-  await ours.remove();
+  await ours?.remove();
   await stock?.remove();
   await rm(corpus, { recursive: true, force: true });
   await rm(code, { recursive: true, force: true });
 }
 
 printTable(results);
-const outDir = join(PROJECT_ROOT, 'bench-results');
-await mkdir(outDir, { recursive: true });
+if (hasFailed('ours')) process.exitCode = 1;
+await mkdir(RESULTS_DIR, { recursive: true });
 const outFile = join(
-  outDir,
+  RESULTS_DIR,
   `bench-${count}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`,
 );
 await writeFile(
@@ -257,22 +294,29 @@ function printTable(rows: BuildFigures[]): void {
     'site   step                                   wall s   cpu s  peak MiB   pages  pages/s  out MiB  same as clean',
   );
   for (const row of rows) {
+    if (row.failure !== undefined) {
+      console.log(
+        `${row.site.padEnd(6)} ${row.step.padEnd(38)} ${row.wallSeconds.toFixed(1).padStart(6)} ${row.cpuSeconds.toFixed(1).padStart(7)} ${String(row.peakRssMiB).padStart(9)}  FAILED: ${row.failure}`,
+      );
+      continue;
+    }
     console.log(
       `${row.site.padEnd(6)} ${row.step.padEnd(38)} ${row.wallSeconds.toFixed(1).padStart(6)} ${row.cpuSeconds.toFixed(1).padStart(7)} ${String(row.peakRssMiB).padStart(9)} ${String(row.pages).padStart(7)} ${String(row.pagesPerSecond).padStart(8)} ${row.outputMiB.toFixed(1).padStart(8)}  ${row.identicalToClean === undefined ? '' : row.identicalToClean ? 'yes' : 'NO'}`,
     );
   }
-  const cold = rows.find((row) => row.site === 'ours' && row.step === 'cold build');
-  const stockCold = rows.find((row) => row.site === 'stock' && row.step === 'cold build');
+  const built = rows.filter((row) => row.failure === undefined);
+  const cold = built.find((row) => row.site === 'ours' && row.step === 'cold build');
+  const stockCold = built.find((row) => row.site === 'stock' && row.step === 'cold build');
   if (!cold) return;
   console.log('\nratios');
-  for (const row of rows.filter((candidate) => candidate.site === 'ours' && candidate !== cold)) {
+  for (const row of built.filter((candidate) => candidate.site === 'ours' && candidate !== cold)) {
     console.log(
       `ours ${row.step} / ours cold build: ${(row.wallSeconds / cold.wallSeconds).toFixed(2)}`,
     );
   }
   if (stockCold) {
-    for (const row of rows.filter((candidate) => candidate.site === 'ours')) {
-      const matching = rows.find(
+    for (const row of built.filter((candidate) => candidate.site === 'ours')) {
+      const matching = built.find(
         (candidate) => candidate.site === 'stock' && candidate.step === row.step,
       );
       if (matching) {
