@@ -12,15 +12,9 @@ import {
   siteIndexFor,
   type IndexedArticle,
 } from '../../src/lib/archive.ts';
-import { parseInstant, type Instant } from '../../src/lib/instant.ts';
+import { instant } from '../helpers/instant.ts';
 
 const MOSCOW = 'Europe/Moscow';
-
-function instant(text: string): Instant {
-  const value = parseInstant(text);
-  if (typeof value === 'string') throw new Error(`bad instant ${text}`);
-  return value;
-}
 
 /** A story with just the fields the groupings read. */
 function story(

@@ -15,7 +15,7 @@ import {
   type Collection,
 } from '../../src/lib/collection.ts';
 import type { Article } from '../../src/lib/articles/schema.ts';
-import { parseInstant, type Instant } from '../../src/lib/instant.ts';
+import { instant } from '../helpers/instant.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'collections');
 /** The clock of the publication cases. */
@@ -33,12 +33,6 @@ function load(
     includeUnpublished: options.includeUnpublished ?? false,
     parse: parseSourceFile,
   });
-}
-
-function instant(text: string): Instant {
-  const parsed = parseInstant(text);
-  if (typeof parsed === 'string') throw new Error(`${text}: ${parsed}`);
-  return parsed;
 }
 
 describe('duplicate slugs', () => {

@@ -11,14 +11,7 @@ import {
   pad,
   zonedParts,
 } from '../../src/lib/dates.ts';
-import { parseInstant, type Instant } from '../../src/lib/instant.ts';
-
-/** An instant from text the test knows to be valid. */
-function instant(text: string): Instant {
-  const parsed = parseInstant(text);
-  if (typeof parsed === 'string') throw new Error(`${text}: ${parsed}`);
-  return parsed;
-}
+import { instant } from '../helpers/instant.ts';
 
 describe('formatDateTime', () => {
   it('shows a moment in the site zone with its offset', () => {

@@ -1,13 +1,7 @@
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { parseInstant, type Instant } from '../../src/lib/instant.ts';
+import { instant } from '../helpers/instant.ts';
 import { searchDocument, type SearchableArticle } from '../../src/lib/search-document.ts';
-
-function instant(text: string): Instant {
-  const parsed = parseInstant(text);
-  if (typeof parsed === 'string') throw new Error(`${text}: ${parsed}`);
-  return parsed;
-}
 
 const SETTINGS = { timeZone: 'Europe/Moscow', language: 'en' };
 

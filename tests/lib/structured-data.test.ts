@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInstant, type Instant } from '../../src/lib/instant.ts';
+import { instant } from '../helpers/instant.ts';
 import {
   articleToJsonLd,
   instantToDatetime,
@@ -7,12 +7,6 @@ import {
   pageMetaToTags,
   pageTitle,
 } from '../../src/lib/structured-data.ts';
-
-function instant(text: string): Instant {
-  const value = parseInstant(text);
-  if (typeof value === 'string') throw new Error(`bad instant ${text}`);
-  return value;
-}
 
 const article = {
   title: 'Security chief does not rule out restoring contacts',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInstant, type Instant } from '../../src/lib/instant.ts';
+import { instant } from '../helpers/instant.ts';
 import {
   articleToPath,
   dayToPath,
@@ -11,12 +11,6 @@ import {
   sectionToPath,
   yearToPath,
 } from '../../src/lib/urls.ts';
-
-function instant(text: string): Instant {
-  const parsed = parseInstant(text);
-  if (typeof parsed === 'string') throw new Error(`${text}: ${parsed}`);
-  return parsed;
-}
 
 describe('articleToPath', () => {
   it('puts an article under its day in the site zone', () => {
