@@ -2,7 +2,7 @@
  * The search step on its own: an article list and body files in, one
  * Pagefind bundle per year out, kept in a cache between builds.
  */
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,13 +13,7 @@ import {
   type IndexedArticle,
   type SearchIndexOptions,
 } from '../../src/integrations/pagefind.ts';
-import { parseInstant, type Instant } from '../../src/lib/instant.ts';
-
-function instant(text: string): Instant {
-  const parsed = parseInstant(text);
-  if (typeof parsed === 'string') throw new Error(`${text}: ${parsed}`);
-  return parsed;
-}
+import { instant } from '../helpers/instant.ts';
 
 let dir: string;
 let options: SearchIndexOptions;
@@ -94,12 +88,20 @@ describe('buildSearchBundles', () => {
     expect(await readdir(options.cacheDir)).toEqual(['2025']);
   });
 
-  it('writes the bundles and the list of them into the site', async () => {
+  it('links the bundles into the site, with the list of them, and leaves the cache as it was', async () => {
     await writeList([await story('harbour', '2025-03-01T10:00:00+03:00', 'Harbour words.')]);
     const siteDir = join(dir, 'site');
-    await writeSearchBundles(await buildSearchBundles(options), siteDir);
+    await mkdir(join(siteDir, 'pagefind', '2019'), { recursive: true });
+    const bundles = await buildSearchBundles(options);
+    await writeSearchBundles(bundles, siteDir);
+    await writeSearchBundles(bundles, siteDir);
+
     expect((await readdir(join(siteDir, 'pagefind'))).sort()).toEqual(['2025', 'shards.json']);
-    expect(await readdir(join(siteDir, 'pagefind', '2025'))).toContain('pagefind.js');
+    const cached = join(bundles.bundles[0]!.dir, 'pagefind-entry.json');
+    const linked = join(siteDir, 'pagefind', '2025', 'pagefind-entry.json');
+    expect((await stat(linked)).ino).toBe((await stat(cached)).ino);
+    expect(await readFile(linked, 'utf8')).toContain('page_count');
+    expect(await readdir(join(siteDir, 'pagefind', '2025', 'fragment'))).toHaveLength(1);
   });
 
   it('names the article list when it is missing, and the line when one is not JSON', async () => {
