@@ -19,8 +19,8 @@ import {
   writeSearchBundles,
   type IndexedArticle,
 } from '../src/integrations/pagefind.ts';
-import { escapeHtml } from '../src/lib/html.ts';
 import { parseInstant } from '../src/lib/instant.ts';
+import { escapeXml } from '../src/lib/xml.ts';
 import { randomFrom } from './lib/synthetic-articles.ts';
 
 const count = Number(process.argv[2] ?? 10_000);
@@ -131,7 +131,7 @@ async function writeArticles(dir: string, n: number): Promise<{ listFile: string
     totalWords += [title, standfirst, ...paragraphs].join(' ').split(' ').length;
 
     const bodyHtmlFile = join(bodyDir, `${index}.html`);
-    await writeFile(bodyHtmlFile, paragraphs.map((text) => `<p>${escapeHtml(text)}</p>`).join(''));
+    await writeFile(bodyHtmlFile, paragraphs.map((text) => `<p>${escapeXml(text)}</p>`).join(''));
     const article: IndexedArticle = {
       slug: `story-${index}`,
       published,

@@ -27,7 +27,11 @@ import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { plural } from '../lib/articles/problems.ts';
 import { instantToDay } from '../lib/dates.ts';
-import { searchDocument, type SearchableArticle } from '../lib/search-document.ts';
+import {
+  SEARCHABLE_FIELDS,
+  searchDocument,
+  type SearchableArticle,
+} from '../lib/search-document.ts';
 import { ARTICLE_LIST_FILE, type StoredArticle } from '../loaders/articles-loader.ts';
 import { siteSettings } from '../site.config.ts';
 
@@ -146,18 +150,13 @@ async function readArticlesByYear(
       lineNumber++;
       if (line === '') continue;
       const stored = JSON.parse(line) as StoredArticle;
-      const article: IndexedArticle = {
-        slug: stored.slug,
-        published: stored.published,
-        title: stored.title,
-        summary: stored.summary,
-        section: stored.section,
-        authors: stored.authors,
-        source: stored.source,
-        dateline: stored.dateline,
-        image: stored.image,
-        bodyHtmlFile: stored.bodyHtmlFile,
-      };
+      // Only what the documents need, so that a year's stories stay light.
+      const article = Object.fromEntries(
+        [...SEARCHABLE_FIELDS, 'bodyHtmlFile'].map((field) => [
+          field,
+          stored[field as keyof StoredArticle],
+        ]),
+      ) as IndexedArticle;
       const year = String(instantToDay(article.published, options.timeZone).year);
       const ofYear = byYear.get(year);
       if (ofYear) ofYear.push(article);

@@ -10,22 +10,24 @@
 import type { ArticleMeta } from './articles/schema.ts';
 import { creditLine } from './byline.ts';
 import { formatDateline, formatDateTime, instantToDay } from './dates.ts';
-import { escapeHtml } from './html.ts';
 import { articleToPath } from './urls.ts';
+import { escapeXml } from './xml.ts';
 
 /** The fields of an article that its search document shows. */
-export type SearchableArticle = Pick<
-  ArticleMeta,
-  | 'slug'
-  | 'published'
-  | 'title'
-  | 'summary'
-  | 'section'
-  | 'authors'
-  | 'source'
-  | 'dateline'
-  | 'image'
->;
+export const SEARCHABLE_FIELDS = [
+  'slug',
+  'published',
+  'title',
+  'summary',
+  'section',
+  'authors',
+  'source',
+  'dateline',
+  'image',
+] as const satisfies readonly (keyof ArticleMeta)[];
+
+/** An article as its search document needs it. */
+export type SearchableArticle = Pick<ArticleMeta, (typeof SEARCHABLE_FIELDS)[number]>;
 
 /** One story as the search index receives it. */
 export interface SearchDocument {
@@ -54,18 +56,18 @@ export function searchDocument(
   const caption = [article.image?.caption, article.image?.credit].filter(Boolean).join(' ');
   const dateline =
     article.dateline && formatDateline(article.dateline, article.source, article.published);
-  const attribute = (name: string, value: string) => ` ${name}="${escapeHtml(value)}"`;
+  const attribute = (name: string, value: string) => ` ${name}="${escapeXml(value)}"`;
   const html =
     `<!doctype html><html${attribute('lang', language)}><body><article data-pagefind-body` +
     attribute('data-pagefind-filter', `year:${year}`) +
     attribute('data-pagefind-sort', `date:${new Date(article.published.epochMs).toISOString()}`) +
     attribute('data-pagefind-meta', `date:${formatDateTime(article.published, timeZone)}`) +
-    `><p data-pagefind-filter="section">${escapeHtml(article.section.name)}</p>` +
-    `<h1 data-pagefind-meta="title">${escapeHtml(article.title)}</h1>` +
-    `<p>${escapeHtml(article.summary)}</p>` +
-    (credit ? `<p>${escapeHtml(credit)}</p>` : '') +
-    (caption ? `<p>${escapeHtml(caption)}</p>` : '') +
-    (dateline ? `<p>${escapeHtml(dateline)}</p>` : '') +
+    `><p data-pagefind-filter="section">${escapeXml(article.section.name)}</p>` +
+    `<h1 data-pagefind-meta="title">${escapeXml(article.title)}</h1>` +
+    `<p>${escapeXml(article.summary)}</p>` +
+    (credit ? `<p>${escapeXml(credit)}</p>` : '') +
+    (caption ? `<p>${escapeXml(caption)}</p>` : '') +
+    (dateline ? `<p>${escapeXml(dateline)}</p>` : '') +
     `${bodyHtml}</article></body></html>`;
   return { url: articleToPath(article, timeZone), year, html };
 }
