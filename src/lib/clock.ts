@@ -24,3 +24,18 @@ export function readClock(env: Record<string, string | undefined>, fallback = Da
   }
   return instant.epochMs;
 }
+
+/** Where `buildClock` keeps its one reading, shared by every module copy in the process. */
+const BUILD_CLOCK = Symbol.for('newsroom.buildClock');
+
+/**
+ * The build's clock, read once per process: the loader (which leaves out
+ * scheduled stories) and the pages (the news sitemap's window) must agree,
+ * and Vite may load this module more than once, so the reading is kept on
+ * the global object rather than in a module variable.
+ */
+export function buildClock(): number {
+  const holder = globalThis as { [BUILD_CLOCK]?: number };
+  holder[BUILD_CLOCK] ??= readClock(process.env);
+  return holder[BUILD_CLOCK];
+}
