@@ -3,11 +3,11 @@
  * first. Body HTML is read per article from the file the loader wrote, so
  * list pages stay light and no build holds every body in memory.
  */
-import { readFile } from 'node:fs/promises';
 import { getCollection, getEntry } from 'astro:content';
 import type { ArticleMeta } from '../lib/articles/schema.ts';
 import { sortNewestFirst } from '../lib/collection.ts';
-import type { StoredArticle } from '../loaders/articles-loader.ts';
+import { readBodyHtml } from '../lib/build-cache/body-html.ts';
+import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
 
 let articles: Promise<StoredArticle[]> | undefined;
 
@@ -23,5 +23,5 @@ export function getArticles(): Promise<StoredArticle[]> {
 export async function getArticleHtml(article: Pick<ArticleMeta, 'sourcePath'>): Promise<string> {
   const entry = await getEntry('articles', article.sourcePath);
   if (!entry) throw new Error(`No article comes from ${article.sourcePath}.`);
-  return readFile(entry.data.bodyHtmlFile, 'utf8');
+  return readBodyHtml(entry.data.bodyHtmlFile);
 }

@@ -7,7 +7,7 @@
 import { archiveNeighbours, pageCount, pageItems, siteIndexFor } from '../lib/archive.ts';
 import type { Section } from '../lib/articles/schema.ts';
 import { keyOf } from '../lib/cache-keys.ts';
-import type { StoredArticle } from '../loaders/articles-loader.ts';
+import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
 import { siteSettings } from '../site.config.ts';
 import { getArticles } from './articles.ts';
 
