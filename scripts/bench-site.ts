@@ -29,7 +29,7 @@ import {
   run,
   snapshotProjectCode,
   type SiteProject,
-} from '../tests/helpers/site-project.ts';
+} from './lib/site-project.ts';
 import { syntheticArticle, writeSyntheticArticles } from './lib/synthetic-articles.ts';
 
 const STOCK_TEMPLATE = join(PROJECT_ROOT, 'scripts/bench/stock-site');

@@ -5,7 +5,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { join } from 'node:path';
-import { createSiteProject, PROJECT_ROOT, type SiteProject } from './helpers/site-project.ts';
+import { createSiteProject, PROJECT_ROOT, type SiteProject } from '../scripts/lib/site-project.ts';
 import { FIXTURE_SITE } from './helpers/fixture-site.ts';
 
 let project: SiteProject | undefined;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chromiumIsAvailable, openSite, type BrowserSite } from '../helpers/browser.ts';
-import { PROJECT_ROOT } from '../helpers/site-project.ts';
+import { PROJECT_ROOT } from '../../scripts/lib/site-project.ts';
 
 /** Where the screenshots go. */
 const OUTPUT_DIR = join(PROJECT_ROOT, 'tests', '.output', 'screenshots');

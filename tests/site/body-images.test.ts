@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { PROJECT_ROOT } from '../helpers/site-project.ts';
+import { PROJECT_ROOT } from '../../scripts/lib/site-project.ts';
 
 const ARTICLE_DIR = '2026/05/31/rates-and-yields-test-markers';
 

@@ -8,7 +8,7 @@ import {
   PROJECT_ROOT,
   run,
   type SiteProject,
-} from '../helpers/site-project.ts';
+} from '../../scripts/lib/site-project.ts';
 
 /** Every file under `dir` with a hash of its bytes. */
 async function snapshotTree(dir: string): Promise<Map<string, string>> {

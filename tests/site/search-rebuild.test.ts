@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSiteProject, PROJECT_ROOT, type SiteProject } from '../helpers/site-project.ts';
+import {
+  createSiteProject,
+  PROJECT_ROOT,
+  type SiteProject,
+} from '../../scripts/lib/site-project.ts';
 
 /** A hash of every file of a search bundle. */
 async function hashBundle(dir: string): Promise<string> {

@@ -11,7 +11,7 @@ import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../../src/lib/articles/markdown.ts';
 import { syntheticArticle } from '../../../scripts/lib/synthetic-articles.ts';
-import { PROJECT_ROOT } from '../../helpers/site-project.ts';
+import { PROJECT_ROOT } from '../../../scripts/lib/site-project.ts';
 
 const reference = remark().use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 

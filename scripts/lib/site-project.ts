@@ -8,7 +8,7 @@ import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** The project's root (this file is tests/helpers/site-project.ts). */
+/** The project's root (this file is scripts/lib/site-project.ts). */
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 
 const PROJECT_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public'];
