@@ -19,11 +19,6 @@ export const SITEMAP_MAX_URLS = 50_000;
 export const SITEMAP_INDEX_PATH = '/sitemap-index.xml';
 /** The Google News sitemap. */
 export const NEWS_SITEMAP_PATH = '/news-sitemap.xml';
-/**
- * Where the build writes each article's `lastmod` for the sitemap index
- * (see `src/integrations/article-sitemap.ts`, which removes it again).
- */
-export const LASTMODS_PATH = '/article-lastmods.json';
 
 /** The fields of an article a news sitemap reads. */
 export type NewsArticle = Pick<ArticleMeta, 'slug' | 'title' | 'published'>;

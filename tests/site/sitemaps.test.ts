@@ -87,10 +87,6 @@ describe('the sitemap index', () => {
       expect(existsSync(join(siteDir, new URL(loc).pathname, 'index.html')), loc).toBe(true);
     }
   });
-
-  it('does not publish the build-time lastmod data', () => {
-    expect(existsSync(join(siteDir, 'article-lastmods.json'))).toBe(false);
-  });
 });
 
 describe('the news sitemap', () => {
