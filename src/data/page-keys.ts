@@ -4,12 +4,13 @@
  * the footer), and per article a key of what lists show of it and a key of
  * the whole story, body included.
  */
-import { archiveNeighbours, pageCount, pageItems, siteIndexFor } from '../lib/archive.ts';
 import type { Section } from '../lib/articles/schema.ts';
 import { keyOf } from '../lib/cache-keys.ts';
+import { pageCount, pageItems } from '../lib/pagination.ts';
+import { archiveNeighbours } from '../lib/site-index.ts';
 import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
 import { siteSettings } from '../site.config.ts';
-import { getArticles } from './articles.ts';
+import { getSiteIndex } from './articles.ts';
 
 /** Keys shared by every page of one build. */
 export interface PageKeys {
@@ -25,8 +26,7 @@ let keys: Promise<PageKeys> | undefined;
 
 /** The keys of this build. */
 export function getPageKeys(): Promise<PageKeys> {
-  keys ??= getArticles().then((articles) => {
-    const { sections, years } = siteIndexFor(articles, siteSettings.timeZone);
+  keys ??= getSiteIndex().then(({ sections, years }) => {
     const listings = new Map<StoredArticle, string>();
     const listing = (article: StoredArticle): string => {
       let key = listings.get(article);

@@ -1,18 +1,18 @@
 /**
- * How the site's stories are grouped for its pages: by section, by year,
- * month and day in the site's time zone, in pages of a section front, and
- * as neighbours of one story.
+ * The site index: the build's stories grouped for its pages, by section and
+ * by year, month and day in the site's time zone, with the neighbours of a
+ * story, a day, a month or a year, and what a story page offers below the
+ * story.
  *
- * Everything is computed once per article list and time zone
- * (`siteIndexFor`), so that thousands of pages share one pass over the
- * stories instead of each filtering the whole list again.
+ * `buildSiteIndex` makes every grouping in one pass, so that thousands of
+ * pages share it instead of each filtering the whole list again.
  */
 import type { ArticleMeta, Section } from './articles/schema.ts';
 import { sortNewestFirst } from './collection.ts';
 import { dayToIso, instantToDay, pad, type CalendarDay } from './dates.ts';
 
-/** The fields the groupings read; pages pass full `ArticleMeta` records. */
-export type IndexedArticle = Pick<ArticleMeta, 'slug' | 'section' | 'published' | 'related'>;
+/** The fields the groupings read; pages pass the build's stored articles. */
+export type SiteIndexEntry = Pick<ArticleMeta, 'slug' | 'section' | 'published' | 'related'>;
 
 /** A section and its stories, newest first. */
 export interface SectionGroup<T> {
@@ -63,7 +63,7 @@ export interface Neighbours<T> {
 }
 
 /** Every grouping the site's pages need, computed in one pass. */
-export interface SiteIndex<T extends IndexedArticle> {
+export interface SiteIndex<T extends SiteIndexEntry> {
   /** Every story, newest first. */
   articles: T[];
   bySlug: Map<string, T>;
@@ -93,7 +93,7 @@ export function monthKey(year: number, month: number): string {
  * `timeZone`. The input may be in any order; every list comes out newest
  * first.
  */
-export function buildSiteIndex<T extends IndexedArticle>(
+export function buildSiteIndex<T extends SiteIndexEntry>(
   input: readonly T[],
   timeZone: string,
 ): SiteIndex<T> {
@@ -177,29 +177,6 @@ export function buildSiteIndex<T extends IndexedArticle>(
   };
 }
 
-const indexes = new WeakMap<readonly IndexedArticle[], Map<string, SiteIndex<IndexedArticle>>>();
-
-/**
- * `buildSiteIndex`, remembered for the same list and zone: every page of a
- * build asks for it, and only the first pays.
- */
-export function siteIndexFor<T extends IndexedArticle>(
-  articles: readonly T[],
-  timeZone: string,
-): SiteIndex<T> {
-  let byZone = indexes.get(articles);
-  if (!byZone) {
-    byZone = new Map();
-    indexes.set(articles, byZone);
-  }
-  let index = byZone.get(timeZone);
-  if (!index) {
-    index = buildSiteIndex(articles, timeZone);
-    byZone.set(timeZone, index);
-  }
-  return index as SiteIndex<T>;
-}
-
 /** The neighbours of position `index` in a newest-first list. */
 export function neighboursAt<T>(list: readonly T[], index: number): Neighbours<T> {
   if (index < 0) return { previous: undefined, next: undefined };
@@ -207,7 +184,7 @@ export function neighboursAt<T>(list: readonly T[], index: number): Neighbours<T
 }
 
 /** The older and newer stories of the same section. */
-export function sectionNeighbours<T extends IndexedArticle>(
+export function sectionNeighbours<T extends SiteIndexEntry>(
   index: SiteIndex<T>,
   article: T,
 ): Neighbours<T> {
@@ -232,7 +209,7 @@ export interface StorySurroundings<T> {
  * previous and next in its section, then more from the section, each story
  * once.
  */
-export function storySurroundings<T extends IndexedArticle>(
+export function storySurroundings<T extends SiteIndexEntry>(
   index: SiteIndex<T>,
   article: T,
   moreCount: number,
@@ -247,7 +224,7 @@ export function storySurroundings<T extends IndexedArticle>(
  * The newest stories of the story's section, leaving out the story itself
  * and any in `exclude` (those already shown beside it).
  */
-export function moreFromSection<T extends IndexedArticle>(
+export function moreFromSection<T extends SiteIndexEntry>(
   index: SiteIndex<T>,
   article: T,
   count: number,
@@ -268,7 +245,7 @@ export function moreFromSection<T extends IndexedArticle>(
  * The editor's `related` stories that are published in this build, in the
  * editor's order; drafts and scheduled stories are not in the index.
  */
-export function relatedArticles<T extends IndexedArticle>(index: SiteIndex<T>, article: T): T[] {
+export function relatedArticles<T extends SiteIndexEntry>(index: SiteIndex<T>, article: T): T[] {
   return article.related.flatMap((slug) => index.bySlug.get(slug) ?? []);
 }
 
@@ -282,49 +259,4 @@ export function archiveNeighbours<G extends { position: number }>(
   group: G,
 ): Neighbours<G> {
   return neighboursAt(groups, group.position);
-}
-
-/** How many pages `total` items fill at `pageSize` a page; at least one. */
-export function pageCount(total: number, pageSize: number): number {
-  return Math.max(1, Math.ceil(total / pageSize));
-}
-
-/** The items of page `page` (1-based). */
-export function pageItems<T>(items: readonly T[], page: number, pageSize: number): T[] {
-  return items.slice((page - 1) * pageSize, page * pageSize);
-}
-
-/** A gap in a row of page numbers, shown as an ellipsis. */
-export const PAGE_GAP = 'gap';
-
-/**
- * The page numbers to link from page `current` of `total`: the first and
- * last, and `around` either side of the current one, with gaps between, so
- * that a section of thousands of pages still gets a short row.
- *
- * @example pageNumbers(6, 20) // [1, 'gap', 4, 5, 6, 7, 8, 'gap', 20]
- */
-export function pageNumbers(
-  current: number,
-  total: number,
-  around = 2,
-): (number | typeof PAGE_GAP)[] {
-  const wanted = new Set([1, total]);
-  for (
-    let page = Math.max(1, current - around);
-    page <= Math.min(total, current + around);
-    page++
-  ) {
-    wanted.add(page);
-  }
-  const shown: (number | typeof PAGE_GAP)[] = [];
-  let last = 0;
-  for (const page of [...wanted].sort((a, b) => a - b)) {
-    // A gap of one page is shown as that page: an ellipsis would hide nothing.
-    if (page - last === 2) shown.push(page - 1);
-    else if (page - last > 2) shown.push(PAGE_GAP);
-    shown.push(page);
-    last = page;
-  }
-  return shown;
 }

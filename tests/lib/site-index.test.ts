@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  PAGE_GAP,
   archiveNeighbours,
   buildSiteIndex,
   moreFromSection,
-  pageCount,
-  pageItems,
-  pageNumbers,
   relatedArticles,
   sectionNeighbours,
-  siteIndexFor,
-  type IndexedArticle,
-} from '../../src/lib/archive.ts';
+  type SiteIndexEntry,
+} from '../../src/lib/site-index.ts';
 import { instant } from '../helpers/instant.ts';
 
 const MOSCOW = 'Europe/Moscow';
@@ -22,7 +17,7 @@ function story(
   published: string,
   section = 'World',
   related: string[] = [],
-): IndexedArticle {
+): SiteIndexEntry {
   return {
     slug,
     published: instant(published),
@@ -97,14 +92,6 @@ describe('buildSiteIndex', () => {
   });
 });
 
-describe('siteIndexFor', () => {
-  it('computes the index once for the same list and zone', () => {
-    const articles = [story('a', '2025-01-01T10:00:00Z')];
-    expect(siteIndexFor(articles, MOSCOW)).toBe(siteIndexFor(articles, MOSCOW));
-    expect(siteIndexFor(articles, 'UTC')).not.toBe(siteIndexFor(articles, MOSCOW));
-  });
-});
-
 describe('neighbours', () => {
   const index = buildSiteIndex(
     [
@@ -149,34 +136,5 @@ describe('neighbours', () => {
     expect(slugs(moreFromSection(index, get('w1'), 5))).toEqual(['w3', 'w2']);
     expect(slugs(moreFromSection(index, get('w1'), 1))).toEqual(['w3']);
     expect(slugs(moreFromSection(index, get('w1'), 5, [get('w3')]))).toEqual(['w2']);
-  });
-});
-
-describe('pagination', () => {
-  it('counts pages, with one page for an empty list', () => {
-    expect(pageCount(47, 20)).toBe(3);
-    expect(pageCount(40, 20)).toBe(2);
-    expect(pageCount(0, 20)).toBe(1);
-  });
-
-  it('slices a page, the last one short', () => {
-    const items = Array.from({ length: 47 }, (_, index) => index);
-    expect(pageItems(items, 1, 20)).toEqual(items.slice(0, 20));
-    expect(pageItems(items, 3, 20)).toEqual([40, 41, 42, 43, 44, 45, 46]);
-  });
-
-  it('shows every page number when there are few', () => {
-    expect(pageNumbers(1, 3)).toEqual([1, 2, 3]);
-    expect(pageNumbers(1, 1)).toEqual([1]);
-  });
-
-  it('folds long runs into gaps around the current page', () => {
-    expect(pageNumbers(6, 20)).toEqual([1, PAGE_GAP, 4, 5, 6, 7, 8, PAGE_GAP, 20]);
-    expect(pageNumbers(1, 5000)).toEqual([1, 2, 3, PAGE_GAP, 5000]);
-    expect(pageNumbers(5000, 5000)).toEqual([1, PAGE_GAP, 4998, 4999, 5000]);
-  });
-
-  it('shows a single hidden page as its number, not as a gap', () => {
-    expect(pageNumbers(4, 7)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });
