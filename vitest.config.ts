@@ -15,6 +15,13 @@ export default defineConfig({
             'tests/scripts/**/*.test.ts',
           ],
           testTimeout: 30_000,
+          // Type tests (*.test-d.ts) are not run but compiled, and fail on a
+          // type error; the tsconfig limits the compiler to them and their imports.
+          typecheck: {
+            enabled: true,
+            include: ['tests/**/*.test-d.ts'],
+            tsconfig: 'tests/tsconfig.type-tests.json',
+          },
         },
       },
       {

@@ -1,64 +1,11 @@
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   cutAtWord,
   DERIVED_SUMMARY_MAX_LENGTH,
   FRONT_MATTER_KEYS,
   TITLE_MAX_LENGTH,
   WORDS_PER_MINUTE,
-  type Article,
-  type ArticleImage,
-  type ArticleMeta,
-  type Section,
 } from '../../../src/lib/articles/schema.ts';
-import type { Instant } from '../../../src/lib/instant.ts';
-
-describe('the Article type', () => {
-  it('keeps published and updated as instants with iso, epochMs and offset', () => {
-    expectTypeOf<Article['published']>().toEqualTypeOf<Instant>();
-    expectTypeOf<Article['published']>().toHaveProperty('iso').toBeString();
-    expectTypeOf<Article['published']>().toHaveProperty('epochMs').toBeNumber();
-    expectTypeOf<Article['published']>().toHaveProperty('offset').toBeString();
-    expectTypeOf<Article['updated']>().toEqualTypeOf<Instant | undefined>();
-  });
-
-  it('has a section with a display name and a URL name', () => {
-    expectTypeOf<Section>().toEqualTypeOf<{ name: string; slug: string }>();
-  });
-
-  it('has authors, tags and related as lists of strings, always present', () => {
-    expectTypeOf<Article['authors']>().toEqualTypeOf<string[]>();
-    expectTypeOf<Article['tags']>().toEqualTypeOf<string[]>();
-    expectTypeOf<Article['related']>().toEqualTypeOf<string[]>();
-  });
-
-  it('has the text fields pages, feeds and search read', () => {
-    expectTypeOf<Article>().toHaveProperty('slug').toBeString();
-    expectTypeOf<Article>().toHaveProperty('title').toBeString();
-    expectTypeOf<Article>().toHaveProperty('summary').toBeString();
-    expectTypeOf<Article>().toHaveProperty('bodyHtml').toBeString();
-    expectTypeOf<Article>().toHaveProperty('text').toBeString();
-    expectTypeOf<Article>().toHaveProperty('sourcePath').toBeString();
-    expectTypeOf<Article['dateline']>().toEqualTypeOf<string | undefined>();
-    expectTypeOf<Article['source']>().toEqualTypeOf<string | undefined>();
-    expectTypeOf<Article['draft']>().toEqualTypeOf<boolean>();
-    expectTypeOf<Article['wordCount']>().toEqualTypeOf<number>();
-    expectTypeOf<Article['readingMinutes']>().toEqualTypeOf<number>();
-  });
-
-  it('has an optional image whose alt is required with its src', () => {
-    expectTypeOf<Article['image']>().toEqualTypeOf<ArticleImage | undefined>();
-    expectTypeOf<ArticleImage['src']>().toEqualTypeOf<string>();
-    expectTypeOf<ArticleImage['alt']>().toEqualTypeOf<string>();
-    expectTypeOf<ArticleImage['caption']>().toEqualTypeOf<string | undefined>();
-    expectTypeOf<ArticleImage['credit']>().toEqualTypeOf<string | undefined>();
-  });
-
-  it('leaves the body out of ArticleMeta', () => {
-    expectTypeOf<ArticleMeta>().not.toHaveProperty('bodyHtml');
-    expectTypeOf<ArticleMeta>().not.toHaveProperty('text');
-    expectTypeOf<ArticleMeta>().toEqualTypeOf<Omit<Article, 'bodyHtml' | 'text'>>();
-  });
-});
 
 describe('contract constants', () => {
   it('knows exactly the keys of the contract, in its order', () => {
