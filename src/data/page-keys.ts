@@ -1,14 +1,15 @@
 /**
- * The pieces that pages build their incremental-build keys from, computed
- * once per build: the site's frame (sections in the header, archive years in
- * the footer), and per article a key of what lists show of it and a key of
- * the whole story, body included.
+ * The pages' incremental-build keys. The pieces are computed once per build:
+ * the site's frame (sections in the header, archive years in the footer), and
+ * per article a key of what lists show of it and a key of the whole story,
+ * body included. Each kind of page (story, section front, archive) makes its
+ * key from them here, so that a key covers what its page shows.
  */
 import type { Section } from '../lib/articles/schema.ts';
+import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
 import { keyOf } from '../lib/cache-keys.ts';
 import { pageCount, pageItems } from '../lib/pagination.ts';
-import { archiveNeighbours } from '../lib/site-index.ts';
-import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
+import { archiveNeighbours, type StorySurroundings } from '../lib/site-index.ts';
 import { siteSettings } from '../site.config.ts';
 import { getSiteIndex } from './articles.ts';
 
@@ -76,4 +77,21 @@ export function archivePageKey<G extends { key: string; position: number }>(
 ): string {
   const { previous, next } = archiveNeighbours(groups, group);
   return keyOf([keys.chrome, group.key, listed, previous?.key, next?.key]);
+}
+
+/**
+ * The key of a story's page: everything it shows, which is the whole story,
+ * what it shows of the stories offered around it, and the site's frame.
+ */
+export function storyPageKey(
+  keys: PageKeys,
+  article: StoredArticle,
+  surroundings: StorySurroundings<StoredArticle>,
+): string {
+  const { related, previous, next, more } = surroundings;
+  return keyOf([
+    keys.chrome,
+    keys.full(article),
+    [...related, previous, next, ...more].map((other) => other && keys.listing(other)),
+  ]);
 }
