@@ -17,24 +17,58 @@ export function articleToPath(
 export function articleToParams(
   article: Pick<ArticleMeta, 'slug' | 'published'>,
   timeZone: string,
-): { year: string; month: string; day: string; slug: string } {
-  const day = instantToDay(article.published, timeZone);
-  return { year: String(day.year), month: pad(day.month), day: pad(day.day), slug: article.slug };
+): DayParams & { slug: string } {
+  return { ...dayToParams(instantToDay(article.published, timeZone)), slug: article.slug };
 }
+
+/** The route parameters of a year's archive page. */
+export interface YearParams {
+  year: string;
+}
+
+/** The route parameters of a month's archive page; the month has two digits. */
+export interface MonthParams extends YearParams {
+  month: string;
+}
+
+/** The route parameters of a day's archive page; month and day have two digits. */
+export interface DayParams extends MonthParams {
+  day: string;
+}
+
+/** `{ year: '2019' }`. */
+export function yearToParams(year: number): YearParams {
+  return { year: String(year) };
+}
+
+/** `{ year: '2019', month: '05' }`. */
+export function monthToParams(year: number, month: number): MonthParams {
+  return { ...yearToParams(year), month: pad(month) };
+}
+
+/** `{ year: '2019', month: '05', day: '22' }`. */
+export function dayToParams(day: CalendarDay): DayParams {
+  return { ...monthToParams(day.year, day.month), day: pad(day.day) };
+}
+
+// The archive paths are made from the routes' parameters, so that a link and
+// the page it points to cannot disagree.
 
 /** `/2019/05/22/`. */
 export function dayToPath(day: CalendarDay): string {
-  return `/${day.year}/${pad(day.month)}/${pad(day.day)}/`;
+  const params = dayToParams(day);
+  return `/${params.year}/${params.month}/${params.day}/`;
 }
 
 /** `/2019/05/`. */
 export function monthToPath(year: number, month: number): string {
-  return `/${year}/${pad(month)}/`;
+  const params = monthToParams(year, month);
+  return `/${params.year}/${params.month}/`;
 }
 
 /** `/2019/`. */
 export function yearToPath(year: number): string {
-  return `/${year}/`;
+  return `/${yearToParams(year).year}/`;
 }
 
 /** `/section/world/`, or `/section/world/page/2/` for later pages. */

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { instant } from '../helpers/instant.ts';
 import {
+  articleToParams,
   articleToPath,
+  dayToParams,
   dayToPath,
   FEED_PATH,
+  monthToParams,
   monthToPath,
   pathToUrl,
   SEARCH_PATH,
   sectionFeedPath,
   sectionToPath,
+  yearToParams,
   yearToPath,
 } from '../../src/lib/urls.ts';
 
@@ -28,11 +32,33 @@ describe('articleToPath', () => {
   });
 });
 
+describe('articleToParams', () => {
+  it('gives the route parameters of the story’s day in the site zone, padded', () => {
+    const article = { slug: 'late-story', published: instant('2025-12-31T22:30:00Z') };
+    expect(articleToParams(article, 'Europe/Moscow')).toEqual({
+      year: '2026',
+      month: '01',
+      day: '01',
+      slug: 'late-story',
+    });
+  });
+});
+
 describe('archive paths', () => {
   it('pads months and days to two digits', () => {
     expect(dayToPath({ year: 2019, month: 5, day: 2 })).toBe('/2019/05/02/');
     expect(monthToPath(2019, 5)).toBe('/2019/05/');
     expect(yearToPath(2019)).toBe('/2019/');
+  });
+
+  it('gives the archive routes the parameters their paths are made of', () => {
+    expect(dayToParams({ year: 2019, month: 5, day: 2 })).toEqual({
+      year: '2019',
+      month: '05',
+      day: '02',
+    });
+    expect(monthToParams(2019, 11)).toEqual({ year: '2019', month: '11' });
+    expect(yearToParams(2019)).toEqual({ year: '2019' });
   });
 });
 
