@@ -4,6 +4,7 @@
  */
 import type { APIRoute } from 'astro';
 import { getArticles } from '../data/articles.ts';
+import { publicBase } from '../data/public-base.ts';
 import { readClock } from '../lib/clock.ts';
 import { buildNewsSitemap } from '../lib/sitemaps.ts';
 import { siteSettings } from '../site.config.ts';
@@ -12,7 +13,7 @@ import { siteSettings } from '../site.config.ts';
 export const GET: APIRoute = async ({ site }) => {
   const xml = buildNewsSitemap(await getArticles(), {
     now: readClock(process.env),
-    site: site ?? new URL(siteSettings.url),
+    site: publicBase(site),
     timeZone: siteSettings.timeZone,
     publicationName: siteSettings.publisher,
     language: siteSettings.language,

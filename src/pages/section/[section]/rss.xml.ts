@@ -4,6 +4,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArticles } from '../../../data/articles.ts';
 import { articleToRssItem } from '../../../data/feed-items.ts';
+import { publicBase } from '../../../data/public-base.ts';
 import type { ArticleMeta, Section } from '../../../lib/articles/schema.ts';
 import { buildRss } from '../../../lib/feed.ts';
 import { pathToUrl, sectionFeedPath, sectionToPath } from '../../../lib/urls.ts';
@@ -33,7 +34,7 @@ export const getStaticPaths = (async () => {
 
 /** A section's feed. */
 export const GET: APIRoute<Props> = async ({ props: { section, articles }, site }) => {
-  const base = site ?? new URL(siteSettings.url);
+  const base = publicBase(site);
   const items = await Promise.all(articles.map((article) => articleToRssItem(article, base)));
   const xml = buildRss(items, {
     title: `${section.name} | ${siteSettings.title}`,
