@@ -5,14 +5,14 @@
 import type { APIRoute } from 'astro';
 import { getArticles } from '../data/articles.ts';
 import { publicBase } from '../data/public-base.ts';
-import { readClock } from '../lib/clock.ts';
+import { buildClock } from '../lib/clock.ts';
 import { buildNewsSitemap } from '../lib/sitemaps.ts';
 import { siteSettings } from '../site.config.ts';
 
 /** The news sitemap. */
 export const GET: APIRoute = async ({ site }) => {
   const xml = buildNewsSitemap(await getArticles(), {
-    now: readClock(process.env),
+    now: buildClock(),
     site: publicBase(site),
     timeZone: siteSettings.timeZone,
     publicationName: siteSettings.publisher,
