@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLValidator } from 'fast-xml-parser';
+import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Article } from '../../src/lib/articles/schema.ts';
 import { articleToPath, FEED_PATH, sectionFeedPath, sectionToPath } from '../../src/lib/urls.ts';
@@ -167,6 +168,20 @@ describe('feed discovery', () => {
     for (const slug of new Set(published.map((article) => article.section.slug))) {
       const html = await readFile(join(siteDir, sectionToPath(slug), 'index.html'), 'utf8');
       expect(feedLinks(html), slug).toContain(`${FIXTURE_SITE.url}${sectionFeedPath(slug)}`);
+    }
+  });
+
+  it('offers a section feed under the title the feed gives itself, from its front and its stories', async () => {
+    for (const article of published) {
+      const { slug } = article.section;
+      const feed = await readFeed(sectionFeedPath(slug));
+      for (const page of [sectionToPath(slug), articleToPath(article, siteSettings.timeZone)]) {
+        const html = parse(await readFile(join(siteDir, page, 'index.html'), 'utf8'));
+        const link = html.querySelector(
+          `link[rel="alternate"][href="${FIXTURE_SITE.url}${sectionFeedPath(slug)}"]`,
+        );
+        expect(link?.getAttribute('title'), page).toBe(feed.title);
+      }
     }
   });
 });

@@ -7,6 +7,7 @@ import { articleToRssItem } from '../../../data/feed-items.ts';
 import { publicBase } from '../../../data/public-base.ts';
 import type { ArticleMeta, Section } from '../../../lib/articles/schema.ts';
 import { buildRss } from '../../../lib/feed.ts';
+import { sectionToFeedText } from '../../../lib/section-feed.ts';
 import { pathToUrl, sectionFeedPath, sectionToPath } from '../../../lib/urls.ts';
 import { siteSettings } from '../../../site.config.ts';
 
@@ -36,10 +37,11 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute<Props> = async ({ props: { section, articles }, site }) => {
   const base = publicBase(site);
   const items = await Promise.all(articles.map((article) => articleToRssItem(article, base)));
+  const { title, description } = sectionToFeedText(section, siteSettings.title);
   const xml = buildRss(items, {
-    title: `${section.name} | ${siteSettings.title}`,
+    title,
     link: pathToUrl(sectionToPath(section.slug), base),
-    description: `The latest ${section.name} stories from ${siteSettings.title}.`,
+    description,
     language: siteSettings.language,
     selfUrl: pathToUrl(sectionFeedPath(section.slug), base),
     limit: siteSettings.feedSize,
