@@ -8,12 +8,12 @@
  * build share the work.
  */
 import { getImage } from 'astro:assets';
-import { resolveArticleImage } from '../components/article-image.ts';
 import { absolutizeHtml } from '../lib/absolute-html.ts';
 import type { ArticleMeta } from '../lib/articles/schema.ts';
 import type { RssImage, RssItem } from '../lib/feed.ts';
 import { articleToPath, pathToUrl } from '../lib/urls.ts';
 import { siteSettings } from '../site.config.ts';
+import { resolveArticleImage } from './article-image.ts';
 import { getArticleHtml } from './articles.ts';
 
 const items = new Map<string, Promise<RssItem>>();
