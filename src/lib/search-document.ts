@@ -10,6 +10,7 @@
 import type { ArticleMeta } from './articles/schema.ts';
 import { creditLine } from './byline.ts';
 import { formatDateline, formatDateTime, instantToDay } from './dates.ts';
+import { SEARCH_FILTER, SEARCH_META, SEARCH_SORT } from './pagefind-names.ts';
 import { articleToPath } from './urls.ts';
 import { escapeXml } from './xml.ts';
 
@@ -59,11 +60,17 @@ export function searchDocument(
   const attribute = (name: string, value: string) => ` ${name}="${escapeXml(value)}"`;
   const html =
     `<!doctype html><html${attribute('lang', language)}><body><article data-pagefind-body` +
-    attribute('data-pagefind-filter', `year:${year}`) +
-    attribute('data-pagefind-sort', `date:${new Date(article.published.epochMs).toISOString()}`) +
-    attribute('data-pagefind-meta', `date:${formatDateTime(article.published, timeZone)}`) +
-    `><p data-pagefind-filter="section">${escapeXml(article.section.name)}</p>` +
-    `<h1 data-pagefind-meta="title">${escapeXml(article.title)}</h1>` +
+    attribute('data-pagefind-filter', `${SEARCH_FILTER.year}:${year}`) +
+    attribute(
+      'data-pagefind-sort',
+      `${SEARCH_SORT.date}:${new Date(article.published.epochMs).toISOString()}`,
+    ) +
+    attribute(
+      'data-pagefind-meta',
+      `${SEARCH_META.date}:${formatDateTime(article.published, timeZone)}`,
+    ) +
+    `><p${attribute('data-pagefind-filter', SEARCH_FILTER.section)}>${escapeXml(article.section.name)}</p>` +
+    `<h1${attribute('data-pagefind-meta', SEARCH_META.title)}>${escapeXml(article.title)}</h1>` +
     `<p>${escapeXml(article.summary)}</p>` +
     (credit ? `<p>${escapeXml(credit)}</p>` : '') +
     (caption ? `<p>${escapeXml(caption)}</p>` : '') +

@@ -6,6 +6,7 @@
  *
  * Pure functions: no DOM and no Pagefind, so pages and tests can share them.
  */
+import { SEARCH_FILTER, SEARCH_SORT } from './pagefind-names.ts';
 
 /** What a reader asked for. Empty strings mean "not set". */
 export interface SearchState {
@@ -60,11 +61,11 @@ export function stateToSearchOptions(state: SearchState): {
   sort?: Record<string, 'asc' | 'desc'>;
 } {
   const filters: Record<string, string> = {};
-  if (state.section) filters['section'] = state.section;
-  if (state.year) filters['year'] = state.year;
+  if (state.section) filters[SEARCH_FILTER.section] = state.section;
+  if (state.year) filters[SEARCH_FILTER.year] = state.year;
   // Without words there is no relevance to rank by, so a plain listing is newest first.
   const newest = state.sort === 'newest' || !state.q;
-  return newest ? { filters, sort: { date: 'desc' } } : { filters };
+  return newest ? { filters, sort: { [SEARCH_SORT.date]: 'desc' } } : { filters };
 }
 
 /**
@@ -88,7 +89,7 @@ export function resultCountMessage(state: SearchState, count: number): string {
 
 /** Years newest first and sections in alphabetical order, as the filter menus list them. */
 export function sortFilterValues(name: string, values: string[]): string[] {
-  return name === 'year'
+  return name === SEARCH_FILTER.year
     ? [...values].sort((a, b) => b.localeCompare(a))
     : [...values].sort((a, b) => a.localeCompare(b, 'en'));
 }

@@ -15,6 +15,7 @@ import {
   stateToSearchParams,
   type SearchState,
 } from '../../lib/search-state.ts';
+import { SEARCH_FILTER, SEARCH_META } from '../../lib/pagefind-names.ts';
 import type { PagefindApi, SearchResult } from './pagefind-api.ts';
 import { loadShardedPagefind } from './sharded-pagefind.ts';
 
@@ -23,7 +24,7 @@ const PAGE_SIZE = 10;
 /** Pause after typing before searching, so each keystroke does not search. */
 const TYPING_DELAY_MS = 200;
 
-/** Where the site lives; the search bundles are under `pagefind/` there. */
+/** Where the site lives; the search bundles are under it (see `pagefind-names.ts`). */
 const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
 
 /** The page's elements the script works with, found by `data-search-*` attributes. */
@@ -124,7 +125,8 @@ async function fillFilterMenus(pagefind: PagefindApi, { filters }: Elements): Pr
 function showFilters(elements: Elements, state: SearchState): void {
   elements.sort.value = state.sort;
   for (const select of elements.filters) {
-    const value = select.dataset['searchFilter'] === 'year' ? state.year : state.section;
+    const value =
+      select.dataset['searchFilter'] === SEARCH_FILTER.year ? state.year : state.section;
     select.value = [...select.options].some((option) => option.value === value) ? value : '';
   }
 }
@@ -205,9 +207,9 @@ class SearchRunner {
     const link = field('link') as HTMLAnchorElement;
     link.href = result.url;
     // Meta values are raw text; only the excerpt is HTML (escaped by Pagefind, with <mark>).
-    link.textContent = result.meta['title'] ?? result.url;
-    setText(field('section'), result.filters['section']?.[0]);
-    setText(field('date'), result.meta['date']);
+    link.textContent = result.meta[SEARCH_META.title] ?? result.url;
+    setText(field('section'), result.filters[SEARCH_FILTER.section]?.[0]);
+    setText(field('date'), result.meta[SEARCH_META.date]);
     const excerpt = field('excerpt');
     if (excerpt) excerpt.innerHTML = result.excerpt;
     return item;

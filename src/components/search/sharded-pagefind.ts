@@ -7,22 +7,22 @@
  * a date order; here a date order takes the bundles newest year first (every
  * story of a later year is newer), and relevance merges by score.
  */
+import { bundleModuleUrl, SEARCH_SORT, shardsUrl } from '../../lib/pagefind-names.ts';
 import type { FilterCounts, PagefindApi, SearchOptions, SearchResponse } from './pagefind-api.ts';
 
 /**
- * Loads every bundle listed in `<base>pagefind/shards.json`.
+ * Loads every bundle listed in `<base>pagefind/shards.json` (`shardsUrl`).
  *
  * @param base the site's base path, ending in `/`
  * @throws when the list or a bundle cannot be loaded (no build, as under `astro dev`)
  */
 export async function loadShardedPagefind(base: string): Promise<PagefindApi> {
-  const response = await fetch(`${base}pagefind/shards.json`);
+  const response = await fetch(shardsUrl(base));
   if (!response.ok) throw new Error(`No search bundles (${response.status}).`);
   const years = (await response.json()) as string[];
   const shards = await Promise.all(
     years.map(
-      async (year) =>
-        (await import(/* @vite-ignore */ `${base}pagefind/${year}/pagefind.js`)) as PagefindApi,
+      async (year) => (await import(/* @vite-ignore */ bundleModuleUrl(base, year))) as PagefindApi,
     ),
   );
   return {
@@ -53,7 +53,7 @@ function mergeResults(
   responses: SearchResponse[],
   options: SearchOptions,
 ): SearchResponse['results'] {
-  const dateOrder = options.sort?.['date'];
+  const dateOrder = options.sort?.[SEARCH_SORT.date];
   if (dateOrder === 'desc') return responses.flatMap((response) => response.results);
   if (dateOrder === 'asc') return responses.toReversed().flatMap((response) => response.results);
   return responses.flatMap((response) => response.results).sort((a, b) => b.score - a.score);
