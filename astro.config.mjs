@@ -12,7 +12,9 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Astro's default, node_modules/.astro, is shared by every copy of the site
-  // that links this node_modules (tests, benchmarks); each keeps its own.
+  // that links this node_modules (tests, benchmarks); each keeps its own. It
+  // also holds the build's article list and body HTML files (see
+  // src/lib/build-cache/) and the search bundles kept between builds.
   cacheDir: './.astro/cache',
   experimental: {
     // Pages that return a cacheKey from getStaticPaths are copied from the
@@ -20,7 +22,9 @@ export default defineConfig({
     incrementalBuild: true,
   },
   integrations: [
-    // Builds the search index from the finished output (see src/integrations/pagefind.ts).
+    // Indexes the stories for search from the build's article list while the
+    // pages are written, then links the bundles into the output
+    // (see src/integrations/pagefind.ts).
     pagefindIntegration(),
     // The sitemap index, with each article's lastmod (see src/integrations/article-sitemap.ts).
     ...articleSitemap(),

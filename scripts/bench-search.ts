@@ -10,16 +10,16 @@
  * in, so the index grows as a real archive's would. The same N always gives
  * the same pages.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  buildSearchBundles,
-  SEARCH_BUNDLE_DIR,
-  writeSearchBundles,
-  type IndexedArticle,
-} from '../src/integrations/pagefind.ts';
+import { buildSearchBundles } from '../src/integrations/search/bundle-cache.ts';
+import { writeSearchBundles } from '../src/integrations/search/write-bundles.ts';
+import { ARTICLE_LIST_FILE, writeArticleList } from '../src/lib/build-cache/article-list.ts';
+import { BODY_HTML_DIR, bodyHtmlFile, writeBodyHtml } from '../src/lib/build-cache/body-html.ts';
+import type { StoredArticle } from '../src/lib/build-cache/stored-article.ts';
 import { parseInstant } from '../src/lib/instant.ts';
+import { SEARCH_BUNDLE_DIR } from '../src/lib/pagefind-names.ts';
 import { escapeXml } from '../src/lib/xml.ts';
 import { randomFrom } from './lib/synthetic-articles.ts';
 
@@ -93,8 +93,9 @@ function zipfSampler(size: number, random: () => number): () => number {
 }
 
 /**
- * Writes `n` stories under `dir`: their bodies in `article-html/` and the
- * list of them in `articles.jsonl`. Returns the list file and the words written.
+ * Writes `n` stories under `dir`, as the loader writes them to the build
+ * cache: their body HTML files and the article list. Returns the list file
+ * and the words written.
  */
 async function writeArticles(dir: string, n: number): Promise<{ listFile: string; words: number }> {
   const vocabulary = makeVocabulary(VOCABULARY_SIZE);
@@ -111,9 +112,8 @@ async function writeArticles(dir: string, n: number): Promise<{ listFile: string
     words[0] = words[0]!.charAt(0).toUpperCase() + words[0]!.slice(1);
     return `${words.join(' ')}.`;
   };
-  const bodyDir = join(dir, 'article-html');
-  await mkdir(bodyDir, { recursive: true });
-  const records: string[] = [];
+  const bodyDir = join(dir, BODY_HTML_DIR);
+  const records: StoredArticle[] = [];
   let totalWords = 0;
   for (let index = 0; index < n; index++) {
     // About one story every two hours, going back from 2026.
@@ -130,24 +130,32 @@ async function writeArticles(dir: string, n: number): Promise<{ listFile: string
     );
     totalWords += [title, standfirst, ...paragraphs].join(' ').split(' ').length;
 
-    const bodyHtmlFile = join(bodyDir, `${index}.html`);
-    await writeFile(bodyHtmlFile, paragraphs.map((text) => `<p>${escapeXml(text)}</p>`).join(''));
-    const article: IndexedArticle = {
-      slug: `story-${index}`,
-      published,
+    const bodyFile = bodyHtmlFile(bodyDir, String(index));
+    await writeBodyHtml(bodyFile, paragraphs.map((text) => `<p>${escapeXml(text)}</p>`).join(''));
+    const slug = `story-${index}`;
+    records.push({
+      sourcePath: `content/${slug}.md`,
+      slug,
       title,
-      summary: standfirst,
       section: { slug: sectionName.toLowerCase().replace(/\W+/g, '-'), name: sectionName },
-      authors: [`Reporter ${index % 40}`],
-      source: undefined,
+      published,
+      updated: undefined,
+      summary: standfirst,
       dateline: undefined,
+      source: undefined,
+      authors: [`Reporter ${index % 40}`],
+      tags: [],
+      related: [],
       image: undefined,
-      bodyHtmlFile,
-    };
-    records.push(JSON.stringify(article));
+      draft: false,
+      bodyImages: [],
+      wordCount: paragraphs.join(' ').split(' ').length,
+      readingMinutes: 1,
+      bodyHtmlFile: bodyFile,
+    });
   }
-  const listFile = join(dir, 'articles.jsonl');
-  await writeFile(listFile, `${records.join('\n')}\n`);
+  const listFile = join(dir, ARTICLE_LIST_FILE);
+  await writeArticleList(listFile, records);
   return { listFile, words: totalWords };
 }
 
@@ -199,7 +207,7 @@ try {
   console.log(`Generating ${count} synthetic stories…`);
   const generated = performance.now();
   const { listFile, words } = await writeArticles(root, count);
-  const bodies = await folderBytes(join(root, 'article-html'));
+  const bodies = await folderBytes(join(root, BODY_HTML_DIR));
   console.log(
     `  ${words.toLocaleString('en')} words, ${(bodies.bytes / 1e6).toFixed(1)} MB of body HTML, in ${((performance.now() - generated) / 1000).toFixed(1)}s`,
   );

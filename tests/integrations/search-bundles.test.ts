@@ -6,20 +6,20 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SearchIndexArticle } from '../../src/integrations/search/articles-by-year.ts';
 import {
   buildSearchBundles,
-  buildSearchBundlesInWorker,
-  writeSearchBundles,
-  type IndexedArticle,
   type SearchIndexOptions,
-} from '../../src/integrations/pagefind.ts';
+} from '../../src/integrations/search/bundle-cache.ts';
+import { buildSearchBundlesInWorker } from '../../src/integrations/search/in-worker.ts';
+import { writeSearchBundles } from '../../src/integrations/search/write-bundles.ts';
 import { instant } from '../helpers/instant.ts';
 
 let dir: string;
 let options: SearchIndexOptions;
 
 /** Writes a story's body file and returns its record. */
-async function story(slug: string, published: string, body: string): Promise<IndexedArticle> {
+async function story(slug: string, published: string, body: string): Promise<SearchIndexArticle> {
   const bodyHtmlFile = join(dir, `${slug}-${body.length}.html`);
   await writeFile(bodyHtmlFile, `<p>${body}</p>`);
   return {
@@ -36,7 +36,7 @@ async function story(slug: string, published: string, body: string): Promise<Ind
   };
 }
 
-async function writeList(articles: IndexedArticle[]): Promise<void> {
+async function writeList(articles: SearchIndexArticle[]): Promise<void> {
   await writeFile(
     options.listFile,
     articles.map((article) => `${JSON.stringify(article)}\n`).join(''),
@@ -106,20 +106,22 @@ describe('buildSearchBundles', () => {
 
   it('names the article list when it is missing, and the line when one is not JSON', async () => {
     await expect(buildSearchBundles(options)).rejects.toThrow(
-      `The search index could not read the article list ${options.listFile}`,
+      `The build's article list (${options.listFile}) could not be read`,
     );
     await writeFile(
       options.listFile,
       `${JSON.stringify(await story('a', '2025-03-01T10:00:00Z', 'A.'))}\n{"slug":\n`,
     );
-    await expect(buildSearchBundles(options)).rejects.toThrow(/articles\.jsonl at line 2: /);
+    await expect(buildSearchBundles(options)).rejects.toThrow(
+      `(${options.listFile}, line 2) could not be read`,
+    );
   });
 });
 
 describe('buildSearchBundlesInWorker', () => {
   it('builds the bundles on a worker thread, and rejects with the reason when it cannot', async () => {
     await expect(buildSearchBundlesInWorker(options)).rejects.toThrow(
-      `The search index could not read the article list ${options.listFile}`,
+      `The build's article list (${options.listFile}) could not be read`,
     );
     await writeList([await story('harbour', '2025-03-01T10:00:00+03:00', 'Harbour words.')]);
     const bundles = await buildSearchBundlesInWorker(options);

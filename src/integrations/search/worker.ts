@@ -5,6 +5,6 @@
  * busy rendering pages.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildSearchBundles, type SearchIndexOptions } from './pagefind.ts';
+import { buildSearchBundles, type SearchIndexOptions } from './bundle-cache.ts';
 
 parentPort?.postMessage(await buildSearchBundles(workerData as SearchIndexOptions));

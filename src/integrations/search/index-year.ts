@@ -1,0 +1,52 @@
+/**
+ * Indexes one year's stories with Pagefind's Node API into a bundle folder:
+ * each story's search document, with its body read from its file.
+ */
+import * as pagefind from 'pagefind';
+import { readBodyHtml } from '../../lib/build-cache/body-html.ts';
+import { searchDocument } from '../../lib/search-document.ts';
+import type { SearchIndexArticle } from './articles-by-year.ts';
+
+/** Stories whose bodies are read at once. */
+const INDEXING_BATCH = 100;
+
+/**
+ * Indexes one year's articles into a bundle at `outputPath`.
+ *
+ * @param settings the site's zone and language, for the documents
+ * @throws Error listing Pagefind's messages when it reports any
+ */
+export async function indexYear(
+  articles: readonly SearchIndexArticle[],
+  settings: { timeZone: string; language: string },
+  outputPath: string,
+): Promise<void> {
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw indexingError('could not start', errors);
+    for (let start = 0; start < articles.length; start += INDEXING_BATCH) {
+      const batch = articles.slice(start, start + INDEXING_BATCH);
+      const bodies = await Promise.all(batch.map((article) => readBodyHtml(article.bodyHtmlFile)));
+      // Sent in the list's order, without waiting for each answer: the
+      // bundle's bytes depend on the order pages arrive in, not on timing.
+      const added = await Promise.all(
+        batch.map((article, position) => {
+          const { url, html } = searchDocument(article, bodies[position] ?? '', settings);
+          return index.addHTMLFile({ url, content: html });
+        }),
+      );
+      const addErrors = added.flatMap((response) => response.errors);
+      if (addErrors.length > 0) throw indexingError('could not read the stories', addErrors);
+    }
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw indexingError('could not write its files', written.errors);
+  } finally {
+    // The Node API talks to a Pagefind process; stopping it after each year
+    // frees that year's index, and lets the build exit.
+    await pagefind.close();
+  }
+}
+
+function indexingError(what: string, messages: string[]): Error {
+  return new Error(`Pagefind ${what}, so the site has no search index:\n${messages.join('\n')}`);
+}

@@ -1,0 +1,46 @@
+/**
+ * Puts the search bundles into the site's output: each year's bundle
+ * hard-linked from the cache, and the list of them that the search page
+ * reads.
+ */
+import { copyFile, link, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { SEARCH_BUNDLE_DIR, SHARDS_FILE } from '../../lib/pagefind-names.ts';
+import type { SearchBundles } from './bundle-cache.ts';
+
+/**
+ * Puts the bundles into `<siteDir>/pagefind/` and writes the list of them.
+ * Files are hard-linked to the cache where the file system allows: at
+ * 100,000 stories the bundles are over 100,000 files, and copying them took
+ * half a minute. Nothing writes into a bundle's files once they are made, so
+ * the output and the cache can share them.
+ */
+export async function writeSearchBundles(
+  { bundles }: SearchBundles,
+  siteDir: string,
+): Promise<void> {
+  const outputPath = join(siteDir, SEARCH_BUNDLE_DIR);
+  // Links left by an earlier build are removed, never written through.
+  await rm(outputPath, { recursive: true, force: true });
+  await mkdir(outputPath, { recursive: true });
+  for (const { year, dir } of bundles) {
+    await linkTree(dir, join(outputPath, year));
+  }
+  const years = bundles.map((bundle) => bundle.year);
+  await writeFile(join(outputPath, SHARDS_FILE), `${JSON.stringify(years)}\n`);
+}
+
+/** Recreates the folder `from` at `to`, each file hard-linked, or copied where it cannot be. */
+async function linkTree(from: string, to: string): Promise<void> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const target = (entry: (typeof entries)[number]) =>
+    join(to, relative(from, join(entry.parentPath, entry.name)));
+  await mkdir(to, { recursive: true });
+  for (const entry of entries.filter((candidate) => candidate.isDirectory())) {
+    await mkdir(target(entry), { recursive: true });
+  }
+  for (const entry of entries.filter((candidate) => candidate.isFile())) {
+    const source = join(entry.parentPath, entry.name);
+    await link(source, target(entry)).catch(() => copyFile(source, target(entry)));
+  }
+}
