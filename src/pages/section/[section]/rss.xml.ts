@@ -2,7 +2,7 @@
  * `/section/<section>/rss.xml`: the newest stories of one section, full text.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getArticles } from '../../../data/articles.ts';
+import { getSiteIndex } from '../../../data/articles.ts';
 import { articleToRssItem } from '../../../data/feed-items.ts';
 import { publicBase } from '../../../data/public-base.ts';
 import type { ArticleMeta, Section } from '../../../lib/articles/schema.ts';
@@ -19,17 +19,10 @@ type Props = {
 
 /** One feed per section that has articles in this build. */
 export const getStaticPaths = (async () => {
-  const bySection = new Map<string, Props>();
-  // Articles come newest first, so each section's list does too.
-  for (const article of await getArticles()) {
-    const found = bySection.get(article.section.slug);
-    if (!found)
-      bySection.set(article.section.slug, { section: article.section, articles: [article] });
-    else if (found.articles.length < siteSettings.feedSize) found.articles.push(article);
-  }
-  return [...bySection.values()].map((props) => ({
-    params: { section: props.section.slug },
-    props,
+  const { sections } = await getSiteIndex();
+  return sections.map(({ section, articles }) => ({
+    params: { section: section.slug },
+    props: { section, articles: articles.slice(0, siteSettings.feedSize) } satisfies Props,
   }));
 }) satisfies GetStaticPaths;
 
