@@ -1,7 +1,10 @@
 /**
- * Dates in the site's time zone: display, archive keys and agency datelines.
+ * Dates in the site's time zone (display, archive keys) and at the offset a
+ * moment was written in (agency datelines, and the dates feeds and sitemaps
+ * write), with the one list of month names.
  *
- * Never uses the build machine's zone: every function takes the zone.
+ * Never uses the build machine's zone: every function takes the zone, or
+ * reads the offset the moment carries.
  */
 import type { Instant } from './instant.ts';
 
@@ -116,9 +119,49 @@ export function formatDateline(
   source: string | undefined,
   published: Instant,
 ): string {
-  const local = new Date(published.epochMs + published.offsetMinutes * 60_000);
-  const date = `${MONTHS[local.getUTCMonth()]} ${local.getUTCDate()}`;
+  const { month, day } = instantToWallClock(published);
+  const date = `${monthName(month)} ${day}`;
   return source ? `${dateline}, ${date}. /${source}/.` : `${dateline}, ${date}.`;
+}
+
+/** The date and time a clock showed at some moment, where some offset from UTC was in force. */
+export interface WallClock extends CalendarDay {
+  /** 0 (Sunday) to 6 (Saturday). */
+  weekday: number;
+  /** 0 to 23. */
+  hour: number;
+  minute: number;
+  /** 0 to 59, any fraction of a second dropped. */
+  second: number;
+}
+
+/**
+ * The wall-clock date and time of a moment at the offset it was written in.
+ *
+ * @example instantToWallClock(parseInstant('2019-05-22T08:36:00.5+03:00')) // { year: 2019, month: 5, day: 22, weekday: 3, hour: 8, minute: 36, second: 0 }
+ */
+export function instantToWallClock(moment: Pick<Instant, 'epochMs' | 'offsetMinutes'>): WallClock {
+  // Shifting by the offset and reading UTC fields gives the wall clock there.
+  const local = new Date(moment.epochMs + moment.offsetMinutes * 60_000);
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    weekday: local.getUTCDay(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
+}
+
+/**
+ * An offset from UTC as a sign and four digits, hours and minutes, with
+ * `separator` between them: `+03:00` (ISO 8601) or `+0300` (RFC 822).
+ */
+export function offsetToDigits(offsetMinutes: number, separator: ':' | ''): string {
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const offset = Math.abs(offsetMinutes);
+  return `${sign}${pad(Math.floor(offset / 60))}${separator}${pad(offset % 60)}`;
 }
 
 /** `2019-05-22` for a calendar day. */

@@ -7,7 +7,7 @@
  * self link (`atom:link`), the extensions feed readers look for.
  * See https://www.rssboard.org/rss-specification.
  */
-import { pad } from './dates.ts';
+import { instantToWallClock, monthName, offsetToDigits, pad } from './dates.ts';
 import type { Instant } from './instant.ts';
 import { escapeXml, xmlAttributes, xmlElement } from './xml.ts';
 
@@ -138,7 +138,6 @@ function unique(values: readonly string[]): string[] {
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * An RFC 822 date-time (with a four-digit year, as RFC 1123 and every feed
@@ -147,13 +146,10 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * @example instantToRfc822(parseInstant('2019-05-22T08:36:00+03:00')) // 'Wed, 22 May 2019 08:36:00 +0300'
  */
 export function instantToRfc822(moment: Moment): string {
-  // Shifting by the offset and reading UTC fields gives the wall clock there.
-  const local = new Date(Math.floor(moment.epochMs / 1000) * 1000 + moment.offsetMinutes * 60_000);
-  const sign = moment.offsetMinutes < 0 ? '-' : '+';
-  const offset = Math.abs(moment.offsetMinutes);
+  const { year, month, day, weekday, hour, minute, second } = instantToWallClock(moment);
+  // RFC 822's month names are the first three letters of the English ones.
   return (
-    `${DAYS[local.getUTCDay()]}, ${pad(local.getUTCDate())} ${MONTHS[local.getUTCMonth()]} ${local.getUTCFullYear()} ` +
-    `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())} ` +
-    `${sign}${pad(Math.floor(offset / 60))}${pad(offset % 60)}`
+    `${DAYS[weekday]}, ${pad(day)} ${monthName(month).slice(0, 3)} ${year} ` +
+    `${pad(hour)}:${pad(minute)}:${pad(second)} ${offsetToDigits(moment.offsetMinutes, '')}`
   );
 }

@@ -4,7 +4,7 @@
  * build's clock and the site's URL are passed in.
  */
 import type { ArticleMeta } from './articles/schema.ts';
-import { pad } from './dates.ts';
+import { instantToWallClock, offsetToDigits, pad } from './dates.ts';
 import type { Instant } from './instant.ts';
 import { articleToPath, pathToUrl, SEARCH_PATH } from './urls.ts';
 import { xmlAttributes, xmlElement } from './xml.ts';
@@ -98,17 +98,9 @@ export function buildNewsSitemap(
  * @example instantToW3c(parseInstant('2019-05-22T08:36:00.5+0300')) // '2019-05-22T08:36:00+03:00'
  */
 export function instantToW3c(moment: Pick<Instant, 'epochMs' | 'offsetMinutes'>): string {
-  // Shifting by the offset and reading UTC fields gives the wall clock there.
-  const local = new Date(Math.floor(moment.epochMs / 1000) * 1000 + moment.offsetMinutes * 60_000);
-  const offset = Math.abs(moment.offsetMinutes);
-  const zone =
-    moment.offsetMinutes === 0
-      ? 'Z'
-      : `${moment.offsetMinutes < 0 ? '-' : '+'}${pad(Math.floor(offset / 60))}:${pad(offset % 60)}`;
-  return (
-    `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}` +
-    `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}${zone}`
-  );
+  const { year, month, day, hour, minute, second } = instantToWallClock(moment);
+  const zone = moment.offsetMinutes === 0 ? 'Z' : offsetToDigits(moment.offsetMinutes, ':');
+  return `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${zone}`;
 }
 
 /** Each article's address and when it last changed, for the sitemap's `lastmod`. */

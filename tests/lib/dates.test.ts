@@ -6,7 +6,9 @@ import {
   formatDay,
   formatMonth,
   instantToDay,
+  instantToWallClock,
   monthName,
+  offsetToDigits,
   offsetToLabel,
   pad,
   zonedParts,
@@ -135,6 +137,47 @@ describe('formatDateline', () => {
     expect(formatDateline('WASHINGTON', 'TASS', instant('2019-05-22T23:30:00-04:00'))).toBe(
       'WASHINGTON, May 22. /TASS/.',
     );
+  });
+});
+
+describe('instantToWallClock', () => {
+  it('reads the date and time at the offset the moment was written in', () => {
+    expect(instantToWallClock(instant('2019-05-22T23:30:00-04:00'))).toEqual({
+      year: 2019,
+      month: 5,
+      day: 22,
+      weekday: 3,
+      hour: 23,
+      minute: 30,
+      second: 0,
+    });
+  });
+
+  it('drops fractions of a second, also before 1970', () => {
+    expect(instantToWallClock(instant('2024-12-31T23:59:59.999+05:30'))).toMatchObject({
+      year: 2024,
+      hour: 23,
+      minute: 59,
+      second: 59,
+    });
+    expect(instantToWallClock(instant('1969-12-31T23:59:59.5Z'))).toMatchObject({
+      year: 1969,
+      month: 12,
+      day: 31,
+      second: 59,
+    });
+  });
+});
+
+describe('offsetToDigits', () => {
+  it.each([
+    [0, ':', '+00:00'],
+    [180, ':', '+03:00'],
+    [-330, ':', '-05:30'],
+    [345, '', '+0545'],
+    [-600, '', '-1000'],
+  ] as const)('writes %i minutes with %j as %s', (minutes, separator, text) => {
+    expect(offsetToDigits(minutes, separator)).toBe(text);
   });
 });
 

@@ -232,4 +232,27 @@ describe('instantToRfc822', () => {
       'Tue, 31 Dec 2024 23:15:45 -0530',
     );
   });
+
+  it('names each month as RFC 822 does', () => {
+    const months = Array.from({ length: 12 }, (_, index) =>
+      instantToRfc822(instant(`2024-${String(index + 1).padStart(2, '0')}-15T12:00:00Z`)).slice(
+        8,
+        11,
+      ),
+    );
+    expect(months).toEqual([
+      'Jan',
+      'Feb',
+      'Mar',
+      'Apr',
+      'May',
+      'Jun',
+      'Jul',
+      'Aug',
+      'Sep',
+      'Oct',
+      'Nov',
+      'Dec',
+    ]);
+  });
 });
