@@ -16,7 +16,6 @@
  * bench-results/, with each build's log beside them.
  * Peak memory and CPU come from GNU time (Debian's `time` package).
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,6 +29,7 @@ import {
   snapshotProjectCode,
   type SiteProject,
 } from './lib/site-project.ts';
+import { differingFiles, hashFiles } from './lib/file-hashes.ts';
 import { syntheticArticle, writeSyntheticArticles } from './lib/synthetic-articles.ts';
 
 const STOCK_TEMPLATE = join(PROJECT_ROOT, 'scripts/bench/stock-site');
@@ -157,22 +157,6 @@ async function measureOutput(dir: string): Promise<{ pages: number; bytes: numbe
   return { pages, bytes };
 }
 
-/** Every file under `dir` with a hash of its bytes. */
-async function hashTree(dir: string): Promise<Map<string, string>> {
-  const hashes = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    hashes.set(
-      path.slice(dir.length),
-      createHash('sha256')
-        .update(await readFile(path))
-        .digest('hex'),
-    );
-  }
-  return hashes;
-}
-
 /** Builds the same content from scratch and compares outputs; prints the first differences. */
 async function sameAsCleanBuild(project: SiteProject): Promise<boolean> {
   progress('ours: clean build of the same content, to compare…');
@@ -185,12 +169,10 @@ async function sameAsCleanBuild(project: SiteProject): Promise<boolean> {
     if (result.code !== 0)
       throw new Error(`The clean reference build failed:\n${result.stderr.slice(-2000)}`);
     const [incremental, reference] = await Promise.all([
-      hashTree(project.distDir),
-      hashTree(clean.distDir),
+      hashFiles(project.distDir),
+      hashFiles(clean.distDir),
     ]);
-    const differences = [...new Set([...incremental.keys(), ...reference.keys()])].filter(
-      (path) => incremental.get(path) !== reference.get(path),
-    );
+    const differences = differingFiles(incremental, reference);
     if (differences.length) {
       progress(
         `STALE: ${differences.length} files differ from a clean build, e.g. ${differences.slice(0, 5).join(', ')}`,

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,22 +8,7 @@ import {
   run,
   type SiteProject,
 } from '../../scripts/lib/site-project.ts';
-
-/** Every file under `dir` with a hash of its bytes. */
-async function snapshotTree(dir: string): Promise<Map<string, string>> {
-  const files = await readdir(dir, { recursive: true, withFileTypes: true });
-  const snapshot = new Map<string, string>();
-  for (const file of files.filter((entry) => entry.isFile())) {
-    const path = join(file.parentPath, file.name);
-    snapshot.set(
-      path,
-      createHash('sha256')
-        .update(await readFile(path))
-        .digest('hex'),
-    );
-  }
-  return snapshot;
-}
+import { hashFiles } from '../../scripts/lib/file-hashes.ts';
 
 describe('a production build with bad articles', () => {
   let project: SiteProject;
@@ -37,7 +21,7 @@ describe('a production build with bad articles', () => {
   afterAll(() => project.remove());
 
   it('fails with every problem as path:line:column, a count, no stack trace, and leaves dist/ byte-identical', async () => {
-    const before = await snapshotTree(project.distDir);
+    const before = await hashFiles(project.distDir);
     expect(before.size).toBeGreaterThan(0);
 
     await writeFile(
@@ -63,7 +47,7 @@ describe('a production build with bad articles', () => {
     expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     expect(output).not.toContain('Stack trace');
 
-    expect(await snapshotTree(project.distDir)).toEqual(before);
+    expect(await hashFiles(project.distDir)).toEqual(before);
   });
 });
 
@@ -82,7 +66,7 @@ describe('npm run build when a page fails after the articles are fine', () => {
   afterAll(() => project.remove());
 
   it('keeps the last good site in dist/, byte for byte, and says so', async () => {
-    const before = await snapshotTree(project.distDir);
+    const before = await hashFiles(project.distDir);
     expect(before.size).toBeGreaterThan(0);
 
     await writeFile(
@@ -93,6 +77,6 @@ describe('npm run build when a page fails after the articles are fine', () => {
 
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('The build failed; dist/ still holds the last good site.');
-    expect(await snapshotTree(project.distDir)).toEqual(before);
+    expect(await hashFiles(project.distDir)).toEqual(before);
   });
 });
