@@ -7,10 +7,12 @@
  * other hosts.
  */
 import type { ImageMetadata } from 'astro';
-import { posix } from 'node:path';
+import { isRemoteImage, resolveArticlePath } from '../lib/articles/images.ts';
 import type { ArticleImage, ArticleMeta } from '../lib/articles/schema.ts';
 
-// The extensions `collection.ts` accepts that the image service can read.
+// The image files the site can process: `IMAGE_EXTENSIONS`, in lower and
+// upper case. Vite needs the pattern as a literal, so a unit test checks
+// that the two lists agree.
 const localImages = import.meta.glob<{ default: ImageMetadata }>(
   '/content/**/*.{png,jpg,jpeg,webp,avif,gif,svg,PNG,JPG,JPEG,WEBP,AVIF,GIF,SVG}',
 );
@@ -25,7 +27,7 @@ export type ResolvedImage = ArticleImage &
  * @example imageToGlobKey('content/2026/02/a.md', './skyline.png') // '/content/2026/02/skyline.png'
  */
 export function imageToGlobKey(sourcePath: string, src: string): string {
-  return posix.normalize(`/${posix.dirname(sourcePath)}/${src}`);
+  return `/${resolveArticlePath(sourcePath, src)}`;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function resolveArticleImage(
 ): Promise<ResolvedImage | undefined> {
   const image = article.image;
   if (!image) return undefined;
-  if (image.src.startsWith('https://')) return { ...image, kind: 'remote', url: image.src };
+  if (isRemoteImage(image.src)) return { ...image, kind: 'remote', url: image.src };
   const key = imageToGlobKey(article.sourcePath, image.src);
   const load = localImages[key];
   if (!load) {

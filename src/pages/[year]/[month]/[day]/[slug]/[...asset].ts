@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getArticles } from '../../../../../data/articles.ts';
+import { bodyImagePath } from '../../../../../lib/articles/images.ts';
 import { articleToParams } from '../../../../../lib/urls.ts';
 import { siteSettings } from '../../../../../site.config.ts';
 
@@ -14,14 +15,11 @@ export const getStaticPaths = (async () => {
   const articles = await getArticles();
   return articles.flatMap((article) => {
     const params = articleToParams(article, siteSettings.timeZone);
-    return article.bodyImages.map((src) => {
-      // The collection has checked that the file sits in the article's folder.
-      const asset = posix.normalize(decodeURI(src));
-      return {
-        params: { ...params, asset },
-        props: { file: posix.join(posix.dirname(article.sourcePath), asset) },
-      };
-    });
+    // The collection has checked that each file sits in the article's folder.
+    return article.bodyImages.map((src) => ({
+      params: { ...params, asset: posix.normalize(decodeURI(src)) },
+      props: { file: bodyImagePath(article.sourcePath, src) },
+    }));
   });
 }) satisfies GetStaticPaths;
 
