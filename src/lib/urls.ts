@@ -21,20 +21,17 @@ export function articleToParams(
   return { ...dayToParams(instantToDay(article.published, timeZone)), slug: article.slug };
 }
 
+// Types rather than interfaces: Astro's route parameters are a record, and
+// only a type alias is assignable to one.
+
 /** The route parameters of a year's archive page. */
-export interface YearParams {
-  year: string;
-}
+export type YearParams = { year: string };
 
 /** The route parameters of a month's archive page; the month has two digits. */
-export interface MonthParams extends YearParams {
-  month: string;
-}
+export type MonthParams = YearParams & { month: string };
 
 /** The route parameters of a day's archive page; month and day have two digits. */
-export interface DayParams extends MonthParams {
-  day: string;
-}
+export type DayParams = MonthParams & { day: string };
 
 /** `{ year: '2019' }`. */
 export function yearToParams(year: number): YearParams {
