@@ -9,11 +9,12 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { nearestKey, parseArticle } from '../src/lib/articles/parse.ts';
+import { parseArticle } from '../src/lib/articles/parse.ts';
 import { compareProblems, problemToString, type Problem } from '../src/lib/articles/problems.ts';
-import { findArticleFiles, readSourceFile } from '../src/lib/collection.ts';
+import { findArticleFiles, readSourceFile, toPosix } from '../src/lib/article-files.ts';
+import { nearestKey } from '../src/lib/did-you-mean.ts';
 import { ArticleIndex } from '../src/lib/wire/article-index.ts';
 import { parseWireCopy } from '../src/lib/wire/parse-wire-copy.ts';
 import { wireToMarkdown } from '../src/lib/wire/wire-to-markdown.ts';
@@ -226,10 +227,6 @@ function readErrorToMessage(error: unknown): string {
 
 function errorCode(error: unknown): string {
   return (error as { code?: unknown } | undefined)?.code?.toString() ?? String(error);
-}
-
-function toPosix(path: string): string {
-  return path.split(sep).join('/');
 }
 
 /** Runs the command and returns its exit code. */

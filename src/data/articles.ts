@@ -6,7 +6,7 @@
  */
 import { getCollection, getEntry } from 'astro:content';
 import type { ArticleMeta } from '../lib/articles/schema.ts';
-import { sortNewestFirst } from '../lib/collection.ts';
+import { sortNewestFirst } from '../lib/publication.ts';
 import { readBodyHtml } from '../lib/build-cache/body-html.ts';
 import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
 import { buildSiteIndex, type SiteIndex } from '../lib/site-index.ts';

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { parseArticle, type ParseResult } from './articles/parse.ts';
-import type { SourceFile } from './collection.ts';
+import type { SourceFile } from './article-files.ts';
 
 /** How many files are parsed in the calling thread before workers start. */
 export const WORKER_THRESHOLD = 200;

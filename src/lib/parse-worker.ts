@@ -1,5 +1,5 @@
 /**
- * A worker thread that parses article files for `ParsePool`: each message
+ * A worker thread that parses article files for `createWorkerParser`: each message
  * `{ id, path, text }` is answered with `{ id, result }`.
  */
 import { parentPort } from 'node:worker_threads';

@@ -8,7 +8,7 @@
  * pages share it instead of each filtering the whole list again.
  */
 import type { ArticleMeta, Section } from './articles/schema.ts';
-import { sortNewestFirst } from './collection.ts';
+import { sortNewestFirst } from './publication.ts';
 import { dayToIso, instantToDay, pad, type CalendarDay } from './dates.ts';
 
 /** The fields the groupings read; pages pass the build's stored articles. */

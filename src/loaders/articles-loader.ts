@@ -29,7 +29,9 @@ import { z } from 'zod';
 import { formatProblemReport } from '../lib/articles/problems.ts';
 import type { ArticleMeta } from '../lib/articles/schema.ts';
 import { readClock } from '../lib/clock.ts';
-import { loadCollection, type ParseOutcome, type SourceFile } from '../lib/collection.ts';
+import type { SourceFile } from '../lib/article-files.ts';
+import type { ArticlePlaces, ParseResult } from '../lib/articles/parse.ts';
+import { loadCollection } from '../lib/collection.ts';
 import { createAdaptiveParser } from '../lib/parse-pool.ts';
 
 /** Options of the articles loader. */
@@ -94,6 +96,12 @@ export type StoredArticle = ArticleMeta & {
    * changes the entry, and with it the keys of the pages that show it.
    */
   imageStamp?: string;
+  /**
+   * Where the values checks across files report on are written in the
+   * file, so that an article taken from the store needs no parsing for
+   * those checks to name a line.
+   */
+  places: ArticlePlaces;
 };
 
 /** The folder, inside Astro's cache folder, that holds the body HTML files. */
@@ -161,7 +169,7 @@ export async function syncArticles(
   await mkdir(htmlDir, { recursive: true });
 
   const parser = createAdaptiveParser();
-  const parseCached = async (file: SourceFile): Promise<ParseOutcome<StoredArticle>> => {
+  const parseCached = async (file: SourceFile): Promise<ParseResult<StoredArticle>> => {
     const digest = generateDigest(`${version}\0${file.text}`);
     const cached = store.get<StoredArticle>(file.path);
     if (
@@ -169,7 +177,7 @@ export async function syncArticles(
       existsSync(cached.data.bodyHtmlFile) &&
       cached.data.imageStamp === (await stampImage(rootDir, cached.data))
     ) {
-      return { ok: true, article: cached.data };
+      return { ok: true, article: cached.data, places: cached.data.places };
     }
     const result = await parser.parse(file);
     if (!result.ok) return result;
@@ -180,10 +188,11 @@ export async function syncArticles(
       ...meta,
       bodyHtmlFile: join(htmlDir, `${digest}.html`),
       ...(imageStamp && { imageStamp }),
+      places: result.places,
     };
     await writeFile(article.bodyHtmlFile, bodyHtml);
     fresh.set(file.path, { digest, article });
-    return { ok: true, article };
+    return { ok: true, article, places: result.places };
   };
 
   const collection = await loadCollection({

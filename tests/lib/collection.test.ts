@@ -1,21 +1,13 @@
 /**
- * The checks that span files, and publication at a clock, over folder
- * fixtures: `tests/fixtures/collections/<case>/content/…`, each case's folder
- * standing in for the project root.
+ * Loading the whole collection (every file read, parsed and checked
+ * together) and publication at a clock, over folder fixtures:
+ * `tests/fixtures/collections/<case>/content/…`, each case's folder standing
+ * in for the project root.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblemReport } from '../../src/lib/articles/problems.ts';
-import {
-  findArticleFiles,
-  loadCollection,
-  parseSourceFile,
-  publicationStatus,
-  sortNewestFirst,
-  type Collection,
-} from '../../src/lib/collection.ts';
-import type { Article } from '../../src/lib/articles/schema.ts';
-import { instant } from '../helpers/instant.ts';
+import { loadCollection, parseSourceFile, type Collection } from '../../src/lib/collection.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'collections');
 /** The clock of the publication cases. */
@@ -35,87 +27,8 @@ function load(
   });
 }
 
-describe('duplicate slugs', () => {
-  it('names every file that shares a slug, each problem at that file’s slug or first line', async () => {
-    const collection = await load('duplicate-slugs');
-    expect(formatProblemReport(collection.problems)).toMatchInlineSnapshot(`
-      "content/2019/05/summit-opens.md:1:1: the slug "summit-opens" is also used by content/2019/06/summit-opens.md, content/2019/07/second-summit.md; every article needs its own (rename a file or add a "slug" key)
-      content/2019/06/summit-opens.md:1:1: the slug "summit-opens" is also used by content/2019/05/summit-opens.md, content/2019/07/second-summit.md; every article needs its own (rename a file or add a "slug" key)
-      content/2019/07/second-summit.md:6:7: the slug "summit-opens" is also used by content/2019/05/summit-opens.md, content/2019/06/summit-opens.md; every article needs its own
-      3 problems in 3 article files."
-    `);
-    expect(collection.problems.every((problem) => problem.ruleId === 'slug-duplicate')).toBe(true);
-  });
-});
-
-describe('section names', () => {
-  it('reports two section names that make the same URL name, and lets different ones be', async () => {
-    const collection = await load('section-collision');
-    expect(formatProblemReport(collection.problems)).toMatchInlineSnapshot(`
-      "content/robots-arrive.md:3:10: the section "Science & Technology" has the same URL name "science-technology" as "Science Technology" (in content/lab-opens.md); write the section name one way
-      1 problem in 1 article file."
-    `);
-    expect(collection.articles.map((article) => article.section.slug).sort()).toStrictEqual([
-      'science-and-technology',
-      'science-technology',
-      'science-technology',
-    ]);
-  });
-});
-
-describe('related', () => {
-  it('reports a slug no article has and the article naming itself, at the list item', async () => {
-    const collection = await load('related');
-    expect(formatProblemReport(collection.problems)).toMatchInlineSnapshot(`
-      "content/naryshkin-svr-contacts.md:7:5: "related" names "no-such-story", but no article has that slug
-      content/naryshkin-svr-contacts.md:8:5: "related" lists the article itself ("naryshkin-svr-contacts"); remove it
-      content/repeated-related.md:5:51: "related" names "missing-story", but no article has that slug
-      3 problems in 2 article files."
-    `);
-    expect(collection.problems.map((problem) => problem.ruleId)).toStrictEqual([
-      'related-missing',
-      'related-self',
-      'related-missing',
-    ]);
-  });
-});
-
-describe('images', () => {
-  it('reports a relative image that is missing or not an image, and accepts present and https: ones', async () => {
-    const collection = await load('images');
-    expect(formatProblemReport(collection.problems)).toMatchInlineSnapshot(`
-      "content/2019/05/missing-photo.md:7:8: "image.src" names content/2019/05/missing.jpg, which does not exist; put the image beside the article or fix the path
-      content/2019/05/not-an-image.md:6:8: "image.src" (./notes.pdf) is not an image type the site can process; use JPEG, PNG, WebP, AVIF, GIF or SVG
-      2 problems in 2 article files."
-    `);
-    expect(collection.problems.map((problem) => problem.ruleId)).toStrictEqual([
-      'image-missing',
-      'image-type',
-    ]);
-  });
-});
-
-describe('images in bodies', () => {
-  it('reports body images that are missing, outside the article folder or not images, at their place', async () => {
-    const collection = await load('body-images');
-    expect(formatProblemReport(collection.problems)).toMatchInlineSnapshot(`
-      "content/2019/05/bad-images.md:8:12: the image ./missing.png names content/2019/05/missing.png, which does not exist; put the image beside the article or fix the path
-      content/2019/05/bad-images.md:10:11: the image ../shared/photo.png lies outside the article's folder; put it beside the article (or in a folder below it)
-      content/2019/05/bad-images.md:12:10: the image ./notes.txt is not an image type the site can show; use JPEG, PNG, WebP, AVIF, GIF or SVG
-      3 problems in 1 article file."
-    `);
-    expect(
-      collection.articles.find((article) => article.slug === 'good-images')?.bodyImages,
-    ).toStrictEqual(['./photo.png', 'img/map.png']);
-  });
-});
-
 describe('finding files', () => {
-  it('ignores files and folders whose names start with _ or ., and files that are not .md', async () => {
-    const rootDir = join(FIXTURES, 'ignored-files');
-    expect(await findArticleFiles(rootDir, join(rootDir, 'content'))).toStrictEqual([
-      'content/2019/05/kept-story.md',
-    ]);
+  it('loads only article files, leaving out those whose names start with _ or .', async () => {
     const collection = await load('ignored-files');
     expect(collection.fileCount).toBe(1);
     expect(collection.problems).toStrictEqual([]);
@@ -170,23 +83,6 @@ describe('publication', () => {
   });
 });
 
-describe('publicationStatus', () => {
-  const published = instant('2026-06-01T03:00:00+03:00');
-
-  it('counts an article published at the clock as published', () => {
-    expect(publicationStatus({ draft: false, published }, published.epochMs)).toBe('published');
-  });
-
-  it('counts an article published after the clock as scheduled', () => {
-    expect(publicationStatus({ draft: false, published }, published.epochMs - 1)).toBe('scheduled');
-  });
-
-  it('counts a draft as a draft whatever its date', () => {
-    expect(publicationStatus({ draft: true, published }, published.epochMs + 1)).toBe('draft');
-    expect(publicationStatus({ draft: true, published }, published.epochMs - 1)).toBe('draft');
-  });
-});
-
 describe('order', () => {
   it('sorts articles newest first by the instant, not by the text, ties by slug', async () => {
     const collection = await load('sorting');
@@ -197,16 +93,6 @@ describe('order', () => {
       'd-tie-second',
       'a-oldest',
     ]);
-  });
-
-  it('sorts the same whatever order the articles come in', () => {
-    const a = { slug: 'a', published: instant('2025-01-01T00:00:00Z') };
-    const b = { slug: 'b', published: instant('2025-01-01T03:00:00+03:00') };
-    const c = { slug: 'c', published: instant('2025-01-02T00:00:00Z') };
-    const slugs = (articles: Pick<Article, 'slug' | 'published'>[]) =>
-      sortNewestFirst(articles).map((article) => article.slug);
-    expect(slugs([a, b, c])).toStrictEqual(['c', 'a', 'b']);
-    expect(slugs([c, b, a])).toStrictEqual(['c', 'a', 'b']);
   });
 });
 

@@ -12,6 +12,14 @@ const modules: Record<string, () => Promise<object>> = {
   'articles/slug': () => import('../../src/lib/articles/slug.ts'),
   'articles/front-matter': () => import('../../src/lib/articles/front-matter.ts'),
   'articles/markdown': () => import('../../src/lib/articles/markdown.ts'),
+  'articles/error-map': () => import('../../src/lib/articles/error-map.ts'),
+  'articles/images': () => import('../../src/lib/articles/images.ts'),
+  'articles/source-text': () => import('../../src/lib/articles/source-text.ts'),
+  'articles/body-image-places': () => import('../../src/lib/articles/body-image-places.ts'),
+  'did-you-mean': () => import('../../src/lib/did-you-mean.ts'),
+  'article-files': () => import('../../src/lib/article-files.ts'),
+  'cross-file-checks': () => import('../../src/lib/cross-file-checks.ts'),
+  publication: () => import('../../src/lib/publication.ts'),
   instant: () => import('../../src/lib/instant.ts'),
   clock: () => import('../../src/lib/clock.ts'),
   collection: () => import('../../src/lib/collection.ts'),
@@ -26,8 +34,28 @@ describe('module exports', () => {
     }
     expect(exports).toMatchInlineSnapshot(`
       {
+        "article-files": [
+          "findArticleFiles",
+          "readSourceFile",
+          "toPosix",
+        ],
+        "articles/body-image-places": [
+          "placeBodyImages",
+        ],
+        "articles/error-map": [
+          "issueToProblems",
+          "yamlErrorToProblem",
+        ],
         "articles/front-matter": [
           "readFrontMatter",
+        ],
+        "articles/images": [
+          "IMAGE_EXTENSIONS",
+          "bodyImagePath",
+          "hasImageExtension",
+          "isLocalImageUrl",
+          "isRemoteImage",
+          "resolveArticlePath",
         ],
         "articles/markdown": [
           "countWords",
@@ -35,11 +63,7 @@ describe('module exports', () => {
           "renderBody",
         ],
         "articles/parse": [
-          "nearestKey",
-          "normalizeNewlines",
           "parseArticle",
-          "placeInFrontMatter",
-          "placeOfListItem",
         ],
         "articles/problems": [
           "compareProblems",
@@ -62,23 +86,31 @@ describe('module exports', () => {
           "pathToSlug",
           "textToSlug",
         ],
+        "articles/source-text": [
+          "cleanSourceText",
+        ],
         "clock": [
           "CLOCK_VARIABLE",
           "readClock",
         ],
         "collection": [
-          "checkAcrossFiles",
-          "findArticleFiles",
           "loadCollection",
           "parseSourceFile",
-          "publicationStatus",
-          "readSourceFile",
-          "sortNewestFirst",
+        ],
+        "cross-file-checks": [
+          "checkAcrossFiles",
+        ],
+        "did-you-mean": [
+          "nearestKey",
         ],
         "instant": [
           "dateToInstant",
           "isInstant",
           "parseInstant",
+        ],
+        "publication": [
+          "publicationStatus",
+          "sortNewestFirst",
         ],
         "sanitize": [
           "bodySanitizeSchema",

@@ -9,6 +9,15 @@
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { Place } from './problems.ts';
 
+/** A YAML syntax error, placed in the file; `key` names a repeated key. */
+export interface YamlSyntaxError {
+  place: Place;
+  message: string;
+  /** The `yaml` package's error code, such as `DUPLICATE_KEY`. */
+  code: string;
+  key?: string;
+}
+
 /** A position-aware view of one front matter block. */
 export interface FrontMatterDocument {
   /**
@@ -18,7 +27,7 @@ export interface FrontMatterDocument {
    */
   data: unknown;
   /** YAML syntax errors (repeated keys among them), each with its place in the file. */
-  syntaxErrors: { place: Place; message: string; code: string; key?: string }[];
+  syntaxErrors: YamlSyntaxError[];
   /**
    * The place of the value at `path` in the file, or of the nearest
    * enclosing value that exists (the block's first line at worst).
@@ -26,6 +35,13 @@ export interface FrontMatterDocument {
   placeOfValue(path: readonly PropertyKey[]): Place;
   /** The place of the key itself, for the last step of `path`. */
   placeOfKey(path: readonly PropertyKey[]): Place;
+  /**
+   * The place of the first item of the list at `path` that equals `value`,
+   * or of the list when none does. The article record drops repeated items
+   * (`related: [a, a, b]` keeps `[a, b]`), so an index into the record's
+   * list may not be the item's index in the file.
+   */
+  placeOfItem(path: readonly PropertyKey[], value: unknown): Place;
 }
 
 /**
@@ -58,8 +74,9 @@ export function readFrontMatter(yamlText: string, firstLine: number): FrontMatte
     return blockStart;
   };
 
+  const data: unknown = document.errors.every(isDuplicateKey) ? document.toJS() : undefined;
   return {
-    data: document.errors.every(isDuplicateKey) ? document.toJS() : undefined,
+    data,
     syntaxErrors: document.errors.map((error) => {
       const found = {
         place: offsetToPlace(error.pos[0]),
@@ -72,7 +89,22 @@ export function readFrontMatter(yamlText: string, firstLine: number): FrontMatte
     }),
     placeOfValue: (path) => placeOf(path, 'value'),
     placeOfKey: (path) => placeOf(path, 'key'),
+    placeOfItem: (path, value) => {
+      const list = valueAt(data, path);
+      const index = Array.isArray(list) ? list.indexOf(value) : -1;
+      return placeOf(index === -1 ? path : [...path, index], 'value');
+    },
   };
+}
+
+/** The plain value at `path` in `data`, if there is one. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const step of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[step];
+  }
+  return value;
 }
 
 /** Whether a YAML error is a repeated key, which leaves the rest of the block readable. */

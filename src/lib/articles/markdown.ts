@@ -30,6 +30,7 @@ import {
   rehypeLinkPrefixedIds,
   rehypeShiftHeadings,
 } from '../sanitize.ts';
+import { isLocalImageUrl } from './images.ts';
 
 /**
  * GitHub's extensions to CommonMark, as remark-gfm adds them and in its
@@ -186,14 +187,9 @@ function localImages(hast: HastRoot): string[] {
   const sources = new Set<string>();
   visit(hast, 'element', (node) => {
     const src = node.tagName === 'img' ? node.properties['src'] : undefined;
-    if (typeof src === 'string' && isLocalPath(src)) sources.add(src);
+    if (typeof src === 'string' && isLocalImageUrl(src)) sources.add(src);
   });
   return [...sources];
-}
-
-/** A relative path: no scheme, not site-absolute, not a fragment or query. */
-function isLocalPath(url: string): boolean {
-  return url !== '' && !/^([a-z][a-z0-9+.-]*:|\/|#|\?)/i.test(url);
 }
 
 /** Counts words: runs of letters or digits, in any script. */

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { isInstant, parseInstant, type InstantError } from '../instant.ts';
+import { isRemoteImage } from './images.ts';
 import { isSlug, pathToSlug, textToSlug } from './slug.ts';
 
 /** Longest headline the contract allows. */
@@ -54,7 +55,7 @@ const Slug = z.string().refine(isSlug, {
 const ImageSource = z
   .string()
   .min(1)
-  .refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith('https://'), {
+  .refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value) || isRemoteImage(value), {
     message: 'must be a path relative to the article file (./photo.jpg) or an https: URL',
     params: { ruleId: 'image-src' },
   })

@@ -6,8 +6,8 @@
 import type { Article } from '../articles/schema.ts';
 import { textToSlug } from '../articles/slug.ts';
 
-/** The fields of an article that the index keeps. */
-export type IndexedArticle = Pick<Article, 'slug' | 'title' | 'section' | 'sourcePath'>;
+/** What the index keeps of an article. */
+export type ArticleIndexEntry = Pick<Article, 'slug' | 'title' | 'section' | 'sourcePath'>;
 
 /**
  * A headline reduced to what identifies it: case, white space and the style
@@ -35,7 +35,7 @@ export class ArticleIndex {
    * Adds an article. When two share a title, the first added keeps it, so
    * adding in a sorted order gives the same links every time.
    */
-  add(article: IndexedArticle): void {
+  add(article: ArticleIndexEntry): void {
     const key = titleToKey(article.title);
     if (!this.#slugByTitle.has(key)) this.#slugByTitle.set(key, article.slug);
     if (!this.#pathBySlug.has(article.slug)) this.#pathBySlug.set(article.slug, article.sourcePath);

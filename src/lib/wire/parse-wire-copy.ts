@@ -17,10 +17,10 @@
  */
 import { monthName } from '../dates.ts';
 import type { Instant } from '../instant.ts';
-import { normalizeNewlines } from '../articles/parse.ts';
 import type { Problem } from '../articles/problems.ts';
 import { TITLE_MAX_LENGTH } from '../articles/schema.ts';
 import { textToSlug } from '../articles/slug.ts';
+import { cleanSourceText } from '../articles/source-text.ts';
 import { findDateline } from './dateline.ts';
 import { headlineToSlug } from './headline-to-slug.ts';
 import { looksLikeTimeLine, parseTimeLine } from './time-line.ts';
@@ -90,7 +90,7 @@ export function parseWireCopy(
   source: string,
   options: WireOptions = {},
 ): WireParseResult {
-  const lines = normalizeNewlines(source).split('\n');
+  const lines = cleanSourceText(source).split('\n');
   const problems: Problem[] = [];
   const report = (line: number, column: number, ruleId: string, message: string): void => {
     problems.push({ path, place: { line, column }, ruleId, message });

@@ -1,7 +1,8 @@
 /**
- * The parser leaves out GFM extensions that cannot apply to a file. These
- * tests hold it to remark-gfm: on every fixture, on synthetic stories and on
- * the edge of each extension's test, the trees must be the same.
+ * The Markdown side of an article file. The parser leaves out GFM
+ * extensions that cannot apply to a file; these tests hold it to remark-gfm:
+ * on every fixture, on synthetic stories and on the edge of each
+ * extension's test, the trees must be the same. And the body's word count.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { remark } from 'remark';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdown } from '../../../src/lib/articles/markdown.ts';
+import { countWords, parseMarkdown } from '../../../src/lib/articles/markdown.ts';
 import { syntheticArticle } from '../../../scripts/lib/synthetic-articles.ts';
 import { PROJECT_ROOT } from '../../../scripts/lib/site-project.ts';
 
@@ -56,5 +57,13 @@ describe('parseMarkdown', () => {
 
   it('parses synthetic stories as remark-gfm does', () => {
     for (let index = 0; index < 200; index++) expectSameTree(syntheticArticle(index).text);
+  });
+});
+
+describe('countWords', () => {
+  it('counts runs of letters and digits in any script, apostrophes inside words', () => {
+    expect(countWords('Naryshkin’s remarks in 2019 — «Важно», he said.')).toBe(7);
+    expect(countWords('')).toBe(0);
+    expect(countWords('  — ! ')).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../src/lib/articles/parse.ts';
 import { problemToString } from '../../../src/lib/articles/problems.ts';
-import { findArticleFiles, readSourceFile } from '../../../src/lib/collection.ts';
+import { findArticleFiles, readSourceFile } from '../../../src/lib/article-files.ts';
 import { ArticleIndex } from '../../../src/lib/wire/article-index.ts';
 import { parseWireCopy, type WireOptions } from '../../../src/lib/wire/parse-wire-copy.ts';
 import { wireToMarkdown } from '../../../src/lib/wire/wire-to-markdown.ts';

@@ -1,0 +1,167 @@
+/**
+ * Turns what the YAML reader and the schema report into problems an editor
+ * can act on: each placed at the key or value it is about, worded for
+ * people who write articles rather than code, with a "did you mean" for a
+ * mistyped key.
+ */
+import type { z } from 'zod';
+import { nearestKey } from '../did-you-mean.ts';
+import type { FrontMatterDocument, YamlSyntaxError } from './front-matter.ts';
+import type { Problem } from './problems.ts';
+import { FRONT_MATTER_KEYS, FrontMatterSchema } from './schema.ts';
+
+/** A problem before the path of its file is added. */
+export type PlacedMessage = Omit<Problem, 'path'>;
+
+/** Turns a YAML syntax error (a repeated key among them) into a problem. */
+export function yamlErrorToProblem(error: YamlSyntaxError): PlacedMessage {
+  return {
+    place: error.place,
+    ruleId: `yaml-${error.code.toLowerCase().replace(/_/g, '-')}`,
+    message:
+      error.code === 'DUPLICATE_KEY'
+        ? `the key "${error.key ?? '?'}" appears more than once; keep one`
+        : `the front matter is not valid YAML: ${error.message.split('\n')[0]}`,
+  };
+}
+
+/**
+ * Turns one schema issue into problems (an unknown-keys issue names several
+ * keys, one problem each), placed in the front matter it is about.
+ */
+export function issueToProblems(
+  issue: z.core.$ZodIssue,
+  yaml: FrontMatterDocument,
+): PlacedMessage[] {
+  // Issues about the front matter have paths like ['frontMatter', 'tags', 2].
+  const keyPath = issue.path[0] === 'frontMatter' ? issue.path.slice(1) : issue.path;
+  const name = describePath(keyPath);
+  const ruleIdParam = (issue as { params?: { ruleId?: string } }).params?.ruleId;
+
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const suggestion = nearestKey(key, FRONT_MATTER_KEYS);
+        const inImage = keyPath.length > 0;
+        return {
+          place: yaml.placeOfKey([...keyPath, key]),
+          ruleId: 'unknown-key',
+          message:
+            `unknown key "${inImage ? `${name}.` : ''}${key}"` +
+            (suggestion && !inImage
+              ? ` — did you mean "${suggestion}"?`
+              : inImage
+                ? '; an image takes src, alt, caption and credit'
+                : `; the known keys are ${FRONT_MATTER_KEYS.join(', ')}`),
+        };
+      });
+    case 'invalid_type':
+      return [typeProblem(issue, keyPath, name, yaml)];
+    case 'invalid_union':
+      return [
+        {
+          place: yaml.placeOfValue(keyPath),
+          ruleId: 'wrong-type',
+          message: `"${name}" must be a name or a list of names`,
+        },
+      ];
+    case 'too_small':
+      return [
+        {
+          place: yaml.placeOfValue(keyPath),
+          ruleId: 'empty',
+          message: `"${name}" is empty; ${emptyValueAdvice(name, 'give it a value', 'remove it')}`,
+        },
+      ];
+    case 'too_big':
+      return [
+        {
+          place: yaml.placeOfValue(keyPath),
+          ruleId: 'too-long',
+          message: `"${name}" is ${String(issue.input ?? '').length} characters long; the limit is ${String(issue.maximum)}`,
+        },
+      ];
+    default:
+      return [
+        {
+          place: keyPath.length ? yaml.placeOfValue(keyPath) : { line: 1, column: 1 },
+          ruleId: ruleIdParam ?? issue.code,
+          message: keyPath.length ? `"${name}" ${issue.message}` : issue.message,
+        },
+      ];
+  }
+}
+
+/** Keys an article cannot do without, named as `describePath` names them. */
+const REQUIRED_KEYS = new Set([
+  ...requiredKeys(FrontMatterSchema.shape),
+  ...requiredKeys(FrontMatterSchema.shape.image.unwrap().shape).map((key) => `image.${key}`),
+]);
+
+function requiredKeys(shape: Record<string, z.ZodType>): string[] {
+  return Object.keys(shape).filter((key) => !shape[key]?.safeParse(undefined).success);
+}
+
+/** What to do about an empty value: removing a required key only trades one problem for another. */
+function emptyValueAdvice(name: string, fill: string, removal: string): string {
+  return REQUIRED_KEYS.has(name) ? fill : `${fill} or ${removal}`;
+}
+
+function typeProblem(
+  issue: z.core.$ZodIssueInvalidType,
+  keyPath: PropertyKey[],
+  name: string,
+  yaml: FrontMatterDocument,
+): PlacedMessage {
+  const place = yaml.placeOfValue(keyPath);
+  const input: unknown = issue.input;
+  if (input === undefined) {
+    return {
+      place,
+      ruleId: 'missing-key',
+      message: `the required key "${name}" is missing`,
+    };
+  }
+  if (input === null) {
+    return {
+      place,
+      ruleId: 'empty',
+      message: `"${name}" has no value; ${emptyValueAdvice(name, 'give it one', 'remove the line')}`,
+    };
+  }
+  const expected = issue.expected;
+  if (expected === 'string' && (typeof input === 'number' || typeof input === 'boolean')) {
+    return {
+      place,
+      ruleId: 'wrong-type',
+      message: `"${name}" must be text, but YAML reads ${String(input)} as a ${typeof input}; put it in quotes: "${String(input)}"`,
+    };
+  }
+  const wanted: Record<string, string> = {
+    string: 'text',
+    array: 'a list, such as [first, second]',
+    boolean: 'true or false',
+    object: 'a map of keys, such as { src: ./photo.jpg, alt: … }',
+  };
+  return {
+    place,
+    ruleId: 'wrong-type',
+    message: `"${name}" must be ${wanted[expected] ?? expected}, not ${describeValue(input)}`,
+  };
+}
+
+/** `tags[2]`, `image.alt`. */
+function describePath(path: readonly PropertyKey[]): string {
+  return path
+    .map((step, index) =>
+      typeof step === 'number' ? `[${step}]` : `${index ? '.' : ''}${String(step)}`,
+    )
+    .join('');
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'string') return `the text "${value}"`;
+  return `a ${typeof value}`;
+}
