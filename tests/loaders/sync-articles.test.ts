@@ -1,5 +1,5 @@
 /**
- * The content loader against a fake Astro context: an in-memory store, a
+ * Syncing articles into the content store, against a fake Astro context: an in-memory store, a
  * logger that records, and a real digest. The parser is wrapped in a spy so
  * that "parses nothing" is proven, not assumed.
  */
@@ -10,12 +10,8 @@ import { dirname, join } from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseArticle } from '../../src/lib/articles/parse.ts';
-import {
-  ArticleProblemsError,
-  pipelineVersion,
-  syncArticles,
-  type StoredArticle,
-} from '../../src/loaders/articles-loader.ts';
+import type { StoredArticle } from '../../src/lib/build-cache/stored-article.ts';
+import { ArticleProblemsError, syncArticles } from '../../src/loaders/sync-articles.ts';
 
 vi.mock(import('../../src/lib/articles/parse.ts'), async (importOriginal) => {
   const original = await importOriginal();
@@ -88,6 +84,9 @@ function article(title: string, published: string, extra = ''): string {
   return `---\ntitle: ${title}\nsection: World\npublished: ${published}\n${extra}---\nThe story of ${title.toLowerCase()}.\n`;
 }
 
+/** The build's clock of every sync. */
+const CLOCK = Date.parse('2024-06-01T00:00:00Z');
+
 let rootDir: string;
 let contentDir: string;
 
@@ -106,6 +105,7 @@ function sync(
     contentDir,
     htmlDir: join(rootDir, 'cache', 'article-html'),
     version: options.version ?? 'v1',
+    now: CLOCK,
     production: options.production ?? true,
     ...(options.listFile && { listFile: options.listFile }),
   });
@@ -131,12 +131,10 @@ beforeEach(async () => {
     'content/2024/02/third-story.md',
     article('Third story', '2024-02-01T10:00:00+03:00', 'related: [first-story]\n'),
   );
-  vi.stubEnv('SITE_CLOCK', '2024-06-01T00:00:00Z');
   parseSpy.mockClear();
 });
 
 afterEach(async () => {
-  vi.unstubAllEnvs();
   await rm(rootDir, { recursive: true, force: true });
 });
 
@@ -325,6 +323,20 @@ describe('syncArticles', () => {
     );
   });
 
+  it('places a problem found across files in an article taken from the store, without parsing it', async () => {
+    const { context, messages } = createContext();
+    await sync(context, { production: false });
+    parseSpy.mockClear();
+
+    await unlink(join(contentDir, '2024/01/first-story.md'));
+    await sync(context, { production: false });
+
+    expect(parsedPaths()).toStrictEqual([]);
+    expect(messages.find((message) => message.level === 'error')?.message).toContain(
+      'content/2024/02/third-story.md:5:11: "related" names "first-story", but no article has that slug',
+    );
+  });
+
   describe('with problems', () => {
     /** Two bad files: one with problems of its own, one whose related slug does not exist. */
     async function writeBadArticles(): Promise<void> {
@@ -390,69 +402,5 @@ describe('syncArticles', () => {
         'content/2024/03/bad-related.md',
       ]);
     });
-  });
-});
-
-describe('pipelineVersion', () => {
-  let fakeRoot: string;
-
-  beforeEach(async () => {
-    fakeRoot = await mkdtemp(join(tmpdir(), 'pipeline-version-'));
-    await mkdir(join(fakeRoot, 'src', 'lib', 'articles'), { recursive: true });
-    await mkdir(join(fakeRoot, 'src', 'loaders'), { recursive: true });
-    await mkdir(join(fakeRoot, 'src', 'pages'), { recursive: true });
-    await writeFile(join(fakeRoot, 'src', 'lib', 'articles', 'parse.ts'), 'export const a = 1;\n');
-    await writeFile(join(fakeRoot, 'src', 'lib', 'dates.ts'), 'export const b = 2;\n');
-    await writeFile(
-      join(fakeRoot, 'src', 'loaders', 'articles-loader.ts'),
-      'export const c = 3;\n',
-    );
-    await writeFile(join(fakeRoot, 'src', 'pages', 'index.astro'), '<h1>Home</h1>\n');
-    await writeFile(join(fakeRoot, 'package-lock.json'), '{"lockfileVersion": 3}\n');
-  });
-
-  afterEach(() => rm(fakeRoot, { recursive: true, force: true }));
-
-  it('is a short hex string that stays the same while nothing changes', () => {
-    const version = pipelineVersion(fakeRoot);
-    expect(version).toMatch(/^[0-9a-f]{16}$/);
-    expect(pipelineVersion(fakeRoot)).toBe(version);
-  });
-
-  it('changes when a file under src/lib changes', async () => {
-    const before = pipelineVersion(fakeRoot);
-    await writeFile(join(fakeRoot, 'src', 'lib', 'articles', 'parse.ts'), 'export const a = 2;\n');
-    expect(pipelineVersion(fakeRoot)).not.toBe(before);
-  });
-
-  it('changes when a file is added under src/lib', async () => {
-    const before = pipelineVersion(fakeRoot);
-    await writeFile(join(fakeRoot, 'src', 'lib', 'urls.ts'), 'export const d = 4;\n');
-    expect(pipelineVersion(fakeRoot)).not.toBe(before);
-  });
-
-  it('changes when the loader changes', async () => {
-    const before = pipelineVersion(fakeRoot);
-    await writeFile(
-      join(fakeRoot, 'src', 'loaders', 'articles-loader.ts'),
-      'export const c = 4;\n',
-    );
-    expect(pipelineVersion(fakeRoot)).not.toBe(before);
-  });
-
-  it('changes when the locked dependencies change', async () => {
-    const before = pipelineVersion(fakeRoot);
-    await writeFile(
-      join(fakeRoot, 'package-lock.json'),
-      '{"lockfileVersion": 3, "packages": {}}\n',
-    );
-    expect(pipelineVersion(fakeRoot)).not.toBe(before);
-  });
-
-  it('ignores pages and files that are not TypeScript', async () => {
-    const before = pipelineVersion(fakeRoot);
-    await writeFile(join(fakeRoot, 'src', 'pages', 'index.astro'), '<h1>Front page</h1>\n');
-    await writeFile(join(fakeRoot, 'src', 'lib', 'notes.md'), 'Notes.\n');
-    expect(pipelineVersion(fakeRoot)).toBe(before);
   });
 });

@@ -1,0 +1,104 @@
+/**
+ * One sync of the articles into the content store: load the collection
+ * through the store's cache, report problems (failing a production build),
+ * store what changed and drop what went, delete unused body files, and
+ * write the build's article list for the integrations.
+ */
+import type { LoaderContext } from 'astro/loaders';
+import { formatProblemReport } from '../lib/articles/problems.ts';
+import { writeArticleList } from '../lib/build-cache/article-list.ts';
+import { removeUnusedBodyHtml } from '../lib/build-cache/body-html.ts';
+import { loadCollection } from '../lib/collection.ts';
+import { createCachedParser, type StoredArticleWithPlaces } from './cached-parser.ts';
+
+/**
+ * Thrown when articles have problems in a production build. Its message is
+ * the whole report; it carries no stack, since the fault is in the content,
+ * not the code, and Astro prints a stack wherever there is one.
+ */
+export class ArticleProblemsError extends Error {
+  override name = 'ArticleProblemsError';
+  constructor(report: string) {
+    super(report);
+    this.stack = '';
+  }
+}
+
+/** What one sync reads and writes. */
+export interface SyncOptions {
+  /** The project root. */
+  rootDir: string;
+  /** The content folder, absolute. */
+  contentDir: string;
+  /** Where body HTML files are kept. */
+  htmlDir: string;
+  /** The pipeline version (`pipelineVersion`). */
+  version: string;
+  /** The build's clock: articles published after it are scheduled. */
+  now: number;
+  /** Leave drafts and scheduled articles out, and fail on problems. */
+  production: boolean;
+  /** Where to write the build's article list, if anywhere. */
+  listFile?: string;
+}
+
+/**
+ * Loads every article into the store. In production, problems fail the sync
+ * before Astro writes any output; in dev they are logged and the valid
+ * articles are shown.
+ */
+export async function syncArticles(
+  context: Pick<LoaderContext, 'store' | 'logger' | 'generateDigest'>,
+  { rootDir, contentDir, htmlDir, version, now, production, listFile }: SyncOptions,
+): Promise<void> {
+  const { store, logger } = context;
+  const parser = createCachedParser(context, { rootDir, htmlDir, version });
+  const collection = await loadCollection({
+    rootDir,
+    contentDir,
+    now,
+    includeUnpublished: !production,
+    parse: parser.parse,
+  }).finally(() => parser.close());
+
+  if (collection.problems.length) {
+    const report = formatProblemReport(collection.problems);
+    if (production) {
+      throw new ArticleProblemsError(
+        `${report}\nThe build stopped before writing anything; the last good site is unchanged.`,
+      );
+    }
+    // Only files that do not parse are left out; one whose problem spans
+    // files (a missing related slug, say) still parses and is shown.
+    logger.error(
+      `Some articles have problems; files that could not be read or parsed are not shown:\n${report}`,
+    );
+  }
+
+  const keep = new Set<string>();
+  for (const article of collection.articles) {
+    keep.add(article.sourcePath);
+    const entry = parser.fresh.get(article.sourcePath);
+    if (!entry) continue; // Unchanged: the stored entry stands.
+    store.set({
+      id: article.sourcePath,
+      data: entry.article,
+      digest: entry.digest,
+      filePath: article.sourcePath,
+    });
+  }
+  for (const id of store.keys()) {
+    if (!keep.has(id)) store.delete(id);
+  }
+  await removeUnusedBodyHtml(
+    htmlDir,
+    store.values().map((entry) => (entry.data as StoredArticleWithPlaces).bodyHtmlFile),
+  );
+  if (listFile) await writeArticleList(listFile, collection.articles);
+  const fromStore =
+    collection.articles.length - [...parser.fresh.keys()].filter((path) => keep.has(path)).length;
+  logger.info(
+    `${collection.articles.length} articles (${parser.fresh.size} parsed, ${fromStore} from cache); ` +
+      `left out: ${collection.left.drafts} drafts, ${collection.left.scheduled} scheduled`,
+  );
+}
