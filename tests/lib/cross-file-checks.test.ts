@@ -93,6 +93,19 @@ describe('images', () => {
       'image-type',
     ]);
   });
+
+  it('refuses TIFF images, which the image service cannot process, even when the files exist', async () => {
+    const { problems } = await check('tiff-images');
+    expect(formatProblemReport(problems)).toMatchInlineSnapshot(`
+      "content/2019/05/scanned-letter.md:6:8: "image.src" (./scan.tiff) is not an image type the site can process; use JPEG, PNG, WebP, AVIF, GIF or SVG
+      content/2019/05/scanned-letter.md:11:10: the image ./chart.tif is not an image type the site can show; use JPEG, PNG, WebP, AVIF, GIF or SVG
+      2 problems in 1 article file."
+    `);
+    expect(problems.map((problem) => problem.ruleId)).toStrictEqual([
+      'image-type',
+      'body-image-type',
+    ]);
+  });
 });
 
 describe('images in bodies', () => {

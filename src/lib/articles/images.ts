@@ -6,7 +6,11 @@
  */
 import { posix } from 'node:path';
 
-/** The extensions, in lower case, of the image files the site accepts. */
+/**
+ * The extensions, in lower case, of the image files the site can process:
+ * the types Astro's image service reads. TIFF is not among them: the
+ * service cannot turn it into a web image.
+ */
 export const IMAGE_EXTENSIONS: readonly string[] = [
   'avif',
   'gif',
@@ -14,8 +18,6 @@ export const IMAGE_EXTENSIONS: readonly string[] = [
   'jpg',
   'png',
   'svg',
-  'tif',
-  'tiff',
   'webp',
 ];
 

@@ -24,7 +24,9 @@ describe('hasImageExtension', () => {
     }
   });
 
-  it('refuses documents and names without an extension', () => {
+  it('refuses TIFF, documents and names without an extension', () => {
+    expect(hasImageExtension('./scan.tiff')).toBe(false);
+    expect(hasImageExtension('./scan.tif')).toBe(false);
     expect(hasImageExtension('./notes.pdf')).toBe(false);
     expect(hasImageExtension('./photo')).toBe(false);
     expect(hasImageExtension('./photos.png/photo')).toBe(false);
