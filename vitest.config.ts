@@ -10,6 +10,7 @@ export default defineConfig({
           name: 'unit',
           include: [
             'tests/lib/**/*.test.ts',
+            'tests/data/**/*.test.ts',
             'tests/loaders/**/*.test.ts',
             'tests/integrations/**/*.test.ts',
             'tests/scripts/**/*.test.ts',
