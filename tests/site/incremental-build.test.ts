@@ -8,6 +8,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { differingFiles, hashFiles } from '../../scripts/lib/file-hashes.ts';
 import {
@@ -42,11 +43,12 @@ async function build(project: SiteProject): Promise<RunResult> {
 /**
  * Each page a build wrote, by its path in the output, and whether it was
  * copied from the last build (Astro logs those as "(restored)" or "(cached)")
- * or rendered.
+ * or rendered. The log is in colour when CI is set, hence the stripping.
  */
 function pagesOf(log: string): Map<string, 'reused' | 'rendered'> {
   const pages = new Map<string, 'reused' | 'rendered'>();
-  for (const [, path, how] of log.matchAll(/├─ (\S+) \((restored|cached|\+[^)]*)\)/g)) {
+  const plain = stripVTControlCharacters(log);
+  for (const [, path, how] of plain.matchAll(/├─ (\S+) \((restored|cached|\+[^)]*)\)/g)) {
     pages.set(path!, how === 'restored' || how === 'cached' ? 'reused' : 'rendered');
   }
   return pages;
