@@ -152,6 +152,7 @@ async function writeArticles(dir: string, n: number): Promise<{ listFile: string
       wordCount: paragraphs.join(' ').split(' ').length,
       readingMinutes: 1,
       bodyHtmlFile: bodyFile,
+      places: { section: { line: 3, column: 10 }, related: [], bodyImages: [] },
     });
   }
   const listFile = join(dir, ARTICLE_LIST_FILE);

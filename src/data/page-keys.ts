@@ -5,7 +5,6 @@
  * body included. Each kind of page (story, section front, archive) makes its
  * key from them here, so that a key covers what its page shows.
  */
-import type { CollectionEntry } from 'astro:content';
 import type { Section } from '../lib/articles/schema.ts';
 import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
 import { keyOf } from '../lib/cache-keys.ts';
@@ -33,11 +32,9 @@ export function getPageKeys(): Promise<PageKeys> {
     const listing = (article: StoredArticle): string => {
       let key = listings.get(article);
       if (!key) {
-        // The store's entry also holds the places in its file of what the
-        // checks across files report on. Neither they nor the body's file are
-        // shown in a list, and the places move whenever a line is added above.
-        const entry = article as CollectionEntry<'articles'>['data'];
-        const { bodyHtmlFile: _body, places: _places, ...shown } = entry;
+        // Neither the body's file nor the places in the source are shown in
+        // a list, and the places move whenever a line is added above them.
+        const { bodyHtmlFile: _body, places: _places, ...shown } = article;
         key = keyOf(shown);
         listings.set(article, key);
       }

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { ARTICLE_LIST_FILE } from '../lib/build-cache/article-list.ts';
 import { BODY_HTML_DIR } from '../lib/build-cache/body-html.ts';
 import { buildClock } from '../lib/clock.ts';
-import type { StoredArticleWithPlaces } from './cached-parser.ts';
+import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
 import { pipelineVersion } from './pipeline-version.ts';
 import { syncArticles } from './sync-articles.ts';
 
@@ -28,7 +28,7 @@ export interface ArticlesLoaderOptions {
 export function articlesLoader(options: ArticlesLoaderOptions): Loader {
   return {
     name: 'articles-loader',
-    schema: z.custom<StoredArticleWithPlaces>(),
+    schema: z.custom<StoredArticle>(),
     load: async (context) => {
       const rootDir = fileURLToPath(context.config.root);
       const contentDir = join(rootDir, options.contentDir);

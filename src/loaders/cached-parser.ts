@@ -8,30 +8,22 @@
 import { existsSync } from 'node:fs';
 import type { LoaderContext } from 'astro/loaders';
 import type { SourceFile } from '../lib/article-files.ts';
-import type { ArticlePlaces, ParseResult } from '../lib/articles/parse.ts';
+import type { ParseResult } from '../lib/articles/parse.ts';
 import { bodyHtmlFile, writeBodyHtml } from '../lib/build-cache/body-html.ts';
 import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
 import { createAdaptiveParser } from '../lib/parse-pool.ts';
 import { stampImage } from './image-stamp.ts';
 
-/**
- * What the loader stores for an article: the stored article, and the places
- * in its file of what checks across files report on, so that a problem
- * found later (a `related` slug whose article was deleted) names a line
- * without the file being parsed again. Places say nothing a page shows.
- */
-export type StoredArticleWithPlaces = StoredArticle & { places: ArticlePlaces };
-
 /** An entry parsed in this sync, to be stored. */
 export interface FreshEntry {
   /** The digest of the file's text and the pipeline version. */
   digest: string;
-  article: StoredArticleWithPlaces;
+  article: StoredArticle;
 }
 
 /** A parser that answers from the store when it can. */
 export interface CachedParser {
-  parse(file: SourceFile): Promise<ParseResult<StoredArticleWithPlaces>>;
+  parse(file: SourceFile): Promise<ParseResult<StoredArticle>>;
   /** The entries parsed (not taken from the store) so far, by source path. */
   fresh: Map<string, FreshEntry>;
   /** Stops the parse workers, if any started. */
@@ -56,9 +48,9 @@ export function createCachedParser(
   const parser = createAdaptiveParser();
   const fresh = new Map<string, FreshEntry>();
 
-  const parse = async (file: SourceFile): Promise<ParseResult<StoredArticleWithPlaces>> => {
+  const parse = async (file: SourceFile): Promise<ParseResult<StoredArticle>> => {
     const digest = generateDigest(`${version}\0${file.text}`);
-    const cached = store.get<StoredArticleWithPlaces>(file.path);
+    const cached = store.get<StoredArticle>(file.path);
     if (
       cached?.digest === digest &&
       existsSync(cached.data.bodyHtmlFile) &&
@@ -70,7 +62,7 @@ export function createCachedParser(
     if (!result.ok) return result;
     const { bodyHtml, text: _text, ...meta } = result.article;
     const imageStamp = await stampImage(rootDir, meta);
-    const article: StoredArticleWithPlaces = {
+    const article: StoredArticle = {
       ...meta,
       bodyHtmlFile: bodyHtmlFile(htmlDir, digest),
       ...(imageStamp && { imageStamp }),

@@ -8,8 +8,9 @@ import type { LoaderContext } from 'astro/loaders';
 import { formatProblemReport } from '../lib/articles/problems.ts';
 import { writeArticleList } from '../lib/build-cache/article-list.ts';
 import { removeUnusedBodyHtml } from '../lib/build-cache/body-html.ts';
+import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
 import { loadCollection } from '../lib/collection.ts';
-import { createCachedParser, type StoredArticleWithPlaces } from './cached-parser.ts';
+import { createCachedParser } from './cached-parser.ts';
 
 /**
  * Thrown when articles have problems in a production build. Its message is
@@ -92,7 +93,7 @@ export async function syncArticles(
   }
   await removeUnusedBodyHtml(
     htmlDir,
-    store.values().map((entry) => (entry.data as StoredArticleWithPlaces).bodyHtmlFile),
+    store.values().map((entry) => (entry.data as StoredArticle).bodyHtmlFile),
   );
   if (listFile) await writeArticleList(listFile, collection.articles);
   const fromStore =
