@@ -131,14 +131,16 @@ export interface WallClock extends CalendarDay {
   /** 0 to 23. */
   hour: number;
   minute: number;
-  /** 0 to 59, any fraction of a second dropped. */
+  /** 0 to 59. */
   second: number;
+  /** 0 to 999: the fraction of the second, which most formats drop. */
+  millisecond: number;
 }
 
 /**
  * The wall-clock date and time of a moment at the offset it was written in.
  *
- * @example instantToWallClock(parseInstant('2019-05-22T08:36:00.5+03:00')) // { year: 2019, month: 5, day: 22, weekday: 3, hour: 8, minute: 36, second: 0 }
+ * @example instantToWallClock(parseInstant('2019-05-22T08:36:00.5+03:00')) // { year: 2019, month: 5, day: 22, weekday: 3, hour: 8, minute: 36, second: 0, millisecond: 500 }
  */
 export function instantToWallClock(moment: Pick<Instant, 'epochMs' | 'offsetMinutes'>): WallClock {
   // Shifting by the offset and reading UTC fields gives the wall clock there.
@@ -151,6 +153,7 @@ export function instantToWallClock(moment: Pick<Instant, 'epochMs' | 'offsetMinu
     hour: local.getUTCHours(),
     minute: local.getUTCMinutes(),
     second: local.getUTCSeconds(),
+    millisecond: local.getUTCMilliseconds(),
   };
 }
 

@@ -6,6 +6,7 @@
  * already absolute.
  */
 import type { ArticleMeta } from './articles/schema.ts';
+import { instantToWallClock, pad } from './dates.ts';
 import type { Instant } from './instant.ts';
 
 /** An image for link previews and structured data. */
@@ -188,6 +189,10 @@ const HTML_DATETIME =
  */
 export function instantToDatetime(instant: Instant): string {
   if (HTML_DATETIME.test(instant.iso)) return instant.iso;
-  const wall = new Date(instant.epochMs + instant.offsetMinutes * 60_000).toISOString();
-  return `${wall.slice(0, wall.endsWith('.000Z') ? 19 : 23)}${instant.offset}`;
+  const wall = instantToWallClock(instant);
+  const fraction = wall.millisecond ? `.${String(wall.millisecond).padStart(3, '0')}` : '';
+  return (
+    `${String(wall.year).padStart(4, '0')}-${pad(wall.month)}-${pad(wall.day)}` +
+    `T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}${fraction}${instant.offset}`
+  );
 }

@@ -150,21 +150,24 @@ describe('instantToWallClock', () => {
       hour: 23,
       minute: 30,
       second: 0,
+      millisecond: 0,
     });
   });
 
-  it('drops fractions of a second, also before 1970', () => {
+  it('keeps the fraction of a second apart from the second, also before 1970', () => {
     expect(instantToWallClock(instant('2024-12-31T23:59:59.999+05:30'))).toMatchObject({
       year: 2024,
       hour: 23,
       minute: 59,
       second: 59,
+      millisecond: 999,
     });
     expect(instantToWallClock(instant('1969-12-31T23:59:59.5Z'))).toMatchObject({
       year: 1969,
       month: 12,
       day: 31,
       second: 59,
+      millisecond: 500,
     });
   });
 });
