@@ -24,6 +24,8 @@ const modules: Record<string, () => Promise<object>> = {
   clock: () => import('../../src/lib/clock.ts'),
   collection: () => import('../../src/lib/collection.ts'),
   sanitize: () => import('../../src/lib/sanitize.ts'),
+  'build-cache/article-list': () => import('../../src/lib/build-cache/article-list.ts'),
+  'build-cache/body-html': () => import('../../src/lib/build-cache/body-html.ts'),
 };
 
 describe('module exports', () => {
@@ -89,8 +91,23 @@ describe('module exports', () => {
         "articles/source-text": [
           "cleanSourceText",
         ],
+        "build-cache/article-list": [
+          "ARTICLE_LIST_FILE",
+          "ArticleListError",
+          "readArticleList",
+          "writeArticleList",
+        ],
+        "build-cache/body-html": [
+          "BODY_HTML_DIR",
+          "bodyHtmlFile",
+          "bodyHtmlToken",
+          "readBodyHtml",
+          "removeUnusedBodyHtml",
+          "writeBodyHtml",
+        ],
         "clock": [
           "CLOCK_VARIABLE",
+          "buildClock",
           "readClock",
         ],
         "collection": [
