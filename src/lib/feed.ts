@@ -6,10 +6,17 @@
  * lead image (`media:content`, and as a figure atop the body) and a
  * self link (`atom:link`), the extensions feed readers look for.
  * See https://www.rssboard.org/rss-specification.
+ *
+ * Every field is text but two: an item's `description` and
+ * `content:encoded` are HTML to feed readers, so the plain-text standfirst
+ * is made HTML (`textToHtml`) before it is escaped as XML, and reads back
+ * as the text it is, markup-like words included. Titles, categories and
+ * creators are plain text, escaped once, as the RSS Best Practices Profile
+ * has them.
  */
 import { instantToWallClock, monthName, offsetToDigits, pad } from './dates.ts';
 import type { Instant } from './instant.ts';
-import { escapeXml, xmlAttributes, xmlElement } from './xml.ts';
+import { textToHtml, xmlAttributes, xmlElement } from './xml.ts';
 
 /** A moment with the offset it is to be written in. */
 type Moment = Pick<Instant, 'epochMs' | 'offsetMinutes'>;
@@ -36,7 +43,7 @@ export interface RssItem {
   published: Moment;
   /** When it was last corrected, if it was. */
   updated?: Moment | undefined;
-  /** Plain-text standfirst: the item's `description`. */
+  /** Plain-text standfirst: the item's `description`, written as the HTML that shows it. */
   description: string;
   /** The full body as HTML, every URL absolute: `content:encoded`. */
   contentHtml: string;
@@ -106,7 +113,7 @@ function itemToXml(item: RssItem): string {
     xmlElement('link', item.link),
     xmlElement('guid', item.link, { isPermaLink: 'true' }),
     xmlElement('pubDate', instantToRfc822(item.published)),
-    xmlElement('description', item.description),
+    xmlElement('description', textToHtml(item.description)),
     ...unique(item.categories).map((category) => xmlElement('category', category)),
     ...item.creators.map((creator) => xmlElement('dc:creator', creator)),
     xmlElement('content:encoded', imageToHtml(item.image) + item.contentHtml),
@@ -127,8 +134,8 @@ function imageToHtml(image: RssImage | undefined): string {
   const caption = [image.caption, image.credit].filter(Boolean).join(' ');
   // Attribute-safe escaping is also text-safe, and this HTML is escaped again as XML.
   return (
-    `<figure><img src="${escapeXml(image.url)}" alt="${escapeXml(image.alt)}">` +
-    (caption ? `<figcaption>${escapeXml(caption)}</figcaption>` : '') +
+    `<figure><img src="${textToHtml(image.url)}" alt="${textToHtml(image.alt)}">` +
+    (caption ? `<figcaption>${textToHtml(caption)}</figcaption>` : '') +
     '</figure>'
   );
 }

@@ -1,5 +1,6 @@
 /**
- * Text into XML 1.0: the few rules every feed and sitemap shares.
+ * Text into XML 1.0: the few rules every feed and sitemap shares, and
+ * text into HTML for the places where HTML is written as a string.
  *
  * Escaping is done by hand because it is four replacements; a builder
  * library would still not remove the characters XML 1.0 forbids, which
@@ -32,6 +33,19 @@ export function escapeXml(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&apos;');
+}
+
+/**
+ * Plain text as HTML that shows exactly that text: for a field a reader
+ * treats as HTML (an RSS item's `description`), where text written into it
+ * as it is would turn `<img src=x onerror=…>` into an image that runs a
+ * script. The characters that are markup in HTML are those of XML, so the
+ * escaping is the same; a feed then escapes the result again as XML.
+ *
+ * @example textToHtml('Attack uses <img src=x>') // 'Attack uses &lt;img src=x&gt;'
+ */
+export function textToHtml(text: string): string {
+  return escapeXml(text);
 }
 
 /** `<name>text</name>`, the text escaped. */

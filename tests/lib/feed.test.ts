@@ -1,6 +1,9 @@
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import RssParser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { absolutizeHtml } from '../../src/lib/absolute-html.ts';
+import { textToHtml } from '../../src/lib/xml.ts';
 import { buildRss, instantToRfc822, type RssChannel, type RssItem } from '../../src/lib/feed.ts';
 import { isInstant, parseInstant, type Instant } from '../../src/lib/instant.ts';
 
@@ -108,7 +111,8 @@ describe('buildRss', () => {
     const [entry] = rss.channel.item;
     expect(rss.channel.title).toBe('News & <views>');
     expect(entry.title).toBe(tricky);
-    expect(entry.description).toBe(tricky);
+    // The description is HTML to feed readers: the text, escaped as HTML, then as XML.
+    expect(entry.description).toBe(textToHtml(tricky));
     expect(entry.category).toEqual(['Business & Economy']);
     expect(entry['dc:creator']).toEqual(['A & B']);
     expect(entry['content:encoded']).toBe(body);
@@ -217,6 +221,52 @@ describe('buildRss', () => {
       'https://news.example.test/2026/05/31/other/',
       'https://news.example.test/2026/05/31/a-story/chart.svg',
     ]);
+  });
+});
+
+describe('a standfirst that talks about markup, in two feed readers', () => {
+  const summaries = [
+    'Attack uses <img src=x onerror=alert(1)> in comments',
+    'The <script> tag & the &lt; entity, written out: &amp;, &#60; and </description>',
+    'Nothing odd here',
+  ];
+
+  /** Each item's title and standfirst as a reader shows them. */
+  async function read(xml: string) {
+    const rowanmanning = parseFeed(xml).items.map((entry) => ({
+      title: entry.title,
+      description: entry.description,
+    }));
+    // rss-parser gives the description as the HTML it is; its snippet is the text a reader shows.
+    const rssParser = (await new RssParser().parseString(xml)).items.map((entry) => ({
+      title: entry.title,
+      description: entry.contentSnippet,
+    }));
+    return { rowanmanning, rssParser };
+  }
+
+  it('reads back as the literal text, not as markup, in both', async () => {
+    // Titles are plain text, escaped once (the RSS Best Practices Profile);
+    // readers differ only on text that looks like an entity (@rowanmanning/feed-parser
+    // decodes `&lt;` in a title), so the titles here have none.
+    const titles = summaries.map((summary) => summary.replace(/&\S*;/g, ''));
+    const xml = buildRss(
+      summaries.map((summary, index) =>
+        item({
+          title: titles[index],
+          description: summary,
+          link: `https://news.example.test/${index}/`,
+          published: instant(`2026-05-1${index}T10:00:00Z`),
+        }),
+      ),
+      channel,
+    );
+    const expected = summaries
+      .map((text, index) => ({ title: titles[index], description: text }))
+      .reverse();
+    const { rowanmanning, rssParser } = await read(xml);
+    expect(rowanmanning).toEqual(expected);
+    expect(rssParser).toEqual(expected);
   });
 });
 
