@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { siteSettings } from './src/site.config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { articleSitemap } from './src/integrations/article-sitemap.ts';
+import { unfinishedBuildGuard } from './src/integrations/unfinished-build.ts';
 
 // SITE_URL overrides the base URL written in the settings, for deploys.
 const site = process.env.SITE_URL || siteSettings.url;
@@ -18,7 +19,8 @@ export default defineConfig({
   cacheDir: './.astro/cache',
   experimental: {
     // Pages that return a cacheKey from getStaticPaths are copied from the
-    // last build when neither their data nor their code changed.
+    // last build when neither their data nor their code changed; after a
+    // build that did not finish, every page is rendered anew.
     incrementalBuild: true,
   },
   integrations: [
@@ -28,5 +30,10 @@ export default defineConfig({
     pagefindIntegration(),
     // The sitemap index, with each article's lastmod (see src/integrations/article-sitemap.ts).
     ...articleSitemap(),
+    // A build that fails or is killed while writing pages leaves Astro's page
+    // and image caches half-updated; the next build drops them
+    // (see src/integrations/unfinished-build.ts). Last, so that it sees
+    // every other integration finish.
+    unfinishedBuildGuard(),
   ],
 });

@@ -7,7 +7,7 @@
  * every change, and a store holding every body would cost seconds per
  * thousand articles to write and hold the whole archive in memory.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 
 /** The folder, inside Astro's cache folder, that holds the body HTML files. */
@@ -26,13 +26,20 @@ export function bodyHtmlToken(file: string): string {
   return basename(file);
 }
 
-/** Writes a body's HTML to its file, creating the folder when needed. */
+/**
+ * Writes a body's HTML to its file, creating the folder when needed. The
+ * file is written beside its place and renamed into it, so a build killed
+ * while writing never leaves half a body under a digest that a later build
+ * would trust.
+ */
 export async function writeBodyHtml(file: string, html: string): Promise<void> {
-  await writeFile(file, html).catch(async (error: NodeJS.ErrnoException) => {
+  const partial = `${file}.${process.pid}.partial`;
+  await writeFile(partial, html).catch(async (error: NodeJS.ErrnoException) => {
     if (error.code !== 'ENOENT') throw error;
     await mkdir(join(file, '..'), { recursive: true });
-    await writeFile(file, html);
+    await writeFile(partial, html);
   });
+  await rename(partial, file);
 }
 
 /** Reads a body's HTML from its file. */
