@@ -28,6 +28,7 @@ import {
   bodySanitizeSchema,
   rehypeAlignToClass,
   rehypeLinkPrefixedIds,
+  rehypeMendSanitized,
   rehypeShiftHeadings,
 } from '../sanitize.ts';
 import { isLocalImageUrl } from './images.ts';
@@ -102,6 +103,7 @@ const bodyToHtmlPipeline = unified()
   .use(rehypeShiftHeadings)
   .use(rehypeAlignToClass)
   .use(rehypeSanitize, bodySanitizeSchema)
+  .use(rehypeMendSanitized)
   .use(rehypeLinkPrefixedIds)
   .use(rehypeStringify)
   .freeze();
