@@ -133,6 +133,7 @@ describe('module exports', () => {
           "bodySanitizeSchema",
           "rehypeAlignToClass",
           "rehypeLinkPrefixedIds",
+          "rehypeMendSanitized",
           "rehypeShiftHeadings",
         ],
       }
