@@ -8,21 +8,46 @@ import { isInstant, parseInstant } from './instant.ts';
 export const CLOCK_VARIABLE = 'SITE_CLOCK';
 
 /**
+ * A `SITE_CLOCK` that is not a date-time with an offset. Its message is the
+ * whole report, one line; it carries no stack, since the fault is in the
+ * environment, not the code, and Astro prints a stack wherever there is one.
+ */
+export class ClockError extends Error {
+  override name = 'ClockError';
+  constructor(message: string) {
+    super(message);
+    this.stack = '';
+  }
+}
+
+/**
  * The build's clock in epoch milliseconds: `SITE_CLOCK` when it is set (an
  * ISO 8601 date-time with an offset, e.g. `2026-01-01T00:00:00Z`), else now.
  *
- * @throws Error when `SITE_CLOCK` is set but not a date-time with an offset
+ * @throws ClockError when `SITE_CLOCK` is set but not a date-time with an offset
  */
 export function readClock(env: Record<string, string | undefined>, fallback = Date.now()): number {
   const value = env[CLOCK_VARIABLE];
   if (value === undefined || value === '') return fallback;
   const instant = parseInstant(value);
   if (!isInstant(instant)) {
-    throw new Error(
-      `${CLOCK_VARIABLE}="${value}" is not a date and time with an offset; set it like ${CLOCK_VARIABLE}=2026-01-01T00:00:00Z, or unset it to use the current time.`,
+    throw new ClockError(
+      `${CLOCK_VARIABLE}=${quote(value)} is not a date and time with an offset; set it like ${CLOCK_VARIABLE}=2026-01-01T00:00:00Z, or unset it to use the current time.`,
     );
   }
   return instant.epochMs;
+}
+
+/**
+ * The value in double quotes with every character that could break the
+ * message's one line or act on a terminal (controls, line and paragraph
+ * separators, format characters) written as an escape.
+ */
+function quote(value: string): string {
+  return JSON.stringify(value).replace(
+    /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu,
+    (char) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Where `buildClock` keeps its one reading, shared by every module copy in the process. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLOCK_VARIABLE, readClock } from '../../src/lib/clock.ts';
+import { CLOCK_VARIABLE, ClockError, readClock } from '../../src/lib/clock.ts';
 
 describe('readClock', () => {
   it('reads SITE_CLOCK as an instant', () => {
@@ -21,11 +21,27 @@ describe('readClock', () => {
 
   it('throws a message that says how to set it when SITE_CLOCK is not a date-time with an offset', () => {
     expect(() => readClock({ SITE_CLOCK: '2026-01-01' })).toThrowErrorMatchingInlineSnapshot(
-      `[Error: SITE_CLOCK="2026-01-01" is not a date and time with an offset; set it like SITE_CLOCK=2026-01-01T00:00:00Z, or unset it to use the current time.]`,
+      `[ClockError: SITE_CLOCK="2026-01-01" is not a date and time with an offset; set it like SITE_CLOCK=2026-01-01T00:00:00Z, or unset it to use the current time.]`,
     );
     expect(() => readClock({ SITE_CLOCK: '2026-01-01T00:00:00' })).toThrow(
       /SITE_CLOCK="2026-01-01T00:00:00"/,
     );
     expect(() => readClock({ SITE_CLOCK: 'tomorrow' })).toThrow(/not a date and time/);
+  });
+
+  it('says it in one line without a stack, showing characters that would break the line or act on a terminal as escapes', () => {
+    let error: unknown;
+    try {
+      readClock({ SITE_CLOCK: '2026\n01\u001b[2J\u2028\u202e\u0085' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ClockError);
+    const { message, stack } = error as ClockError;
+    expect(message).toContain(
+      'SITE_CLOCK="2026\\n01\\u001b[2J\\u2028\\u202e\\u0085" is not a date and time',
+    );
+    expect(message).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u);
+    expect(stack).toBe('');
   });
 });

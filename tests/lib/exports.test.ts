@@ -107,6 +107,7 @@ describe('module exports', () => {
         ],
         "clock": [
           "CLOCK_VARIABLE",
+          "ClockError",
           "buildClock",
           "readClock",
         ],
