@@ -28,13 +28,17 @@ const EXTRA_TAGS = [
   'u',
   'caption',
 ];
+/** A language tag as `lang` takes it here: a language, then a script, a region, or both. */
+const LANGUAGE_TAG = /^([a-z]{2,3})(?:-([a-z]{4}))?(?:-([a-z]{2}|\d{3}))?$/i;
+
 /** An attribute of each element, each with the values HTML allows (a pattern or a list). */
 type AttributeRule = NonNullable<SanitizeSchema['attributes']>[string][number];
 
 const GLOBAL_ATTRIBUTES: AttributeRule[] = [
   ['dir', 'ltr', 'rtl', 'auto'],
-  // A BCP 47 tag's shape: a two- or three-letter language, then subtags.
-  ['lang', /^[a-z]{2,3}(?:-[a-z\d]{1,8})*$/i],
+  // Checked against the languages, scripts and regions there are by
+  // `rehypeMendSanitized`; here, only the shape it accepts.
+  ['lang', LANGUAGE_TAG],
   'title',
   // Ids may not be empty or hold white space.
   ['id', /^[^\s]+$/],
@@ -183,6 +187,7 @@ export function rehypeLinkPrefixedIds() {
  * - an image whose source was removed (a `javascript:` or `data:` URL)
  *   becomes its alt text; an image with no alt gets an empty one; a link
  *   with nothing in it (what is left of links nested in links) goes;
+ * - a `lang` that names no language there is (`zz`) is removed;
  * - a URL that does not parse is removed (a link keeps its text), one with
  *   credentials (`https://user:pass@…`) loses them, so that they are never
  *   published, and characters a URL may not hold are percent-encoded;
@@ -202,6 +207,8 @@ export function rehypeMendSanitized() {
         if (mended === undefined) delete node.properties[name];
         else node.properties[name] = mended;
       }
+      const lang = node.properties['lang'];
+      if (typeof lang === 'string' && !isKnownLanguageTag(lang)) delete node.properties['lang'];
       const datetime = node.properties['dateTime'];
       if (typeof datetime === 'string' && !isHtmlDatetime(datetime, node.tagName === 'time')) {
         delete node.properties['dateTime'];
@@ -248,14 +255,15 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 function mendUrl(value: string): string | undefined {
   const trimmed = value.trim().replace(LONE_SURROGATE, '\uFFFD');
-  const encoded = trimmed.replace(URL_CHARACTERS, (char) => encodeURIComponent(char));
-  if (!/^[a-z][a-z\d+.-]*:/i.test(trimmed)) return encoded;
+  const encode = (url: string) => url.replace(URL_CHARACTERS, (char) => encodeURIComponent(char));
+  if (!/^[a-z][a-z\d+.-]*:/i.test(trimmed)) return encode(trimmed);
   if (!URL.canParse(trimmed)) return undefined;
   const url = new URL(trimmed);
-  if (url.username === '' && url.password === '' && encoded === trimmed) return trimmed;
+  if (url.username === '' && url.password === '' && encode(trimmed) === trimmed) return trimmed;
   url.username = '';
   url.password = '';
-  return url.href;
+  // The standard's serialisation leaves some characters HTML's URL rules refuse (`|`, `^`).
+  return encode(url.href);
 }
 
 /**
@@ -336,5 +344,24 @@ function validTimes(value: string): boolean {
   return (
     (!time || (inRange(time[1], 23) && inRange(time[2], 59) && inRange(time[3], 59))) &&
     (!offset || (inRange(offset[1], 23) && inRange(offset[2], 59)))
+  );
+}
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+const scriptNames = new Intl.DisplayNames(['en'], { type: 'script', fallback: 'none' });
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
+/**
+ * Whether a `lang` value names a language (and script and region) that
+ * exist, as the HTML checker requires (`zz` does not): ICU's names stand
+ * in for the language subtag registry.
+ */
+function isKnownLanguageTag(tag: string): boolean {
+  const [, language, script, region] = LANGUAGE_TAG.exec(tag) ?? [];
+  return (
+    language !== undefined &&
+    languageNames.of(language) !== undefined &&
+    (script === undefined || scriptNames.of(script) !== undefined) &&
+    (region === undefined || regionNames.of(region) !== undefined)
   );
 }

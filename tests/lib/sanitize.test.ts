@@ -107,6 +107,9 @@ describe('URLs', () => {
     expect(
       html('<p><a href="my notes\\a|b.html">n</a> <img src="./my chart.png" alt="c"></p>'),
     ).toBe('<p><a href="my%20notes%5Ca%7Cb.html">n</a> <img src="./my%20chart.png" alt="c"></p>');
+    expect(html('<a href="https://x.test/a|b^c">x</a> <a href="https://пример.рф/">y</a>')).toBe(
+      '<p><a href="https://x.test/a%7Cb%5Ec">x</a> <a href="https://xn--e1afmkfd.xn--p1ai/">y</a></p>',
+    );
     expect(html('[x](https://x.test/a?b=1&c=%20#d) ![y](./chart.svg)')).toBe(
       '<p><a href="https://x.test/a?b=1&#x26;c=%20#d">x</a> <img src="./chart.svg" alt="y"></p>',
     );
@@ -130,6 +133,9 @@ describe('attribute values', () => {
       '<ol start="-3" reversed><li>x</li></ol>',
     );
     expect(html('<p dir="rtl" lang="ar-EG">نص</p>')).toBe('<p dir="rtl" lang="ar-EG">نص</p>');
+    expect(html('<p lang="zz">a</p><p lang="sr-Latn-RS">b</p>')).toBe(
+      '<p>a</p><p lang="sr-Latn-RS">b</p>',
+    );
   });
 
   it('keep a datetime HTML reads, and a <time> without one becomes its text', () => {
