@@ -47,9 +47,13 @@ const TABLE_CELL_ATTRIBUTES: AttributeRule[] = [
   ['colSpan', /^[1-9]\d{0,2}$/],
   ['rowSpan', /^\d{1,4}$/],
   // `headers` is left out: it names ids, which the sanitiser prefixes.
+  ['className', 'align-left', 'align-center', 'align-right'],
+];
+/** A header cell also says what it heads, and may give a short form of itself. */
+const HEADER_CELL_ATTRIBUTES: AttributeRule[] = [
+  ...TABLE_CELL_ATTRIBUTES,
   ['scope', 'row', 'col', 'rowgroup', 'colgroup'],
   'abbr',
-  ['className', 'align-left', 'align-center', 'align-right'],
 ];
 /** Image sizes: a number of pixels. */
 const DIMENSION = /^\d{1,5}$/;
@@ -107,7 +111,7 @@ export const bodySanitizeSchema: SanitizeSchema = {
     ],
     q: ['cite'],
     td: TABLE_CELL_ATTRIBUTES,
-    th: TABLE_CELL_ATTRIBUTES,
+    th: HEADER_CELL_ATTRIBUTES,
     time: ['dateTime'],
   },
   protocols: {
@@ -187,7 +191,8 @@ export function rehypeLinkPrefixedIds() {
  * - an image whose source was removed (a `javascript:` or `data:` URL)
  *   becomes its alt text; an image with no alt gets an empty one; a link
  *   with nothing in it (what is left of links nested in links) goes;
- * - a `lang` that names no language there is (`zz`) is removed;
+ * - a `lang` or `hreflang` that names no language there is (`zz`) is
+ *   removed, and so is an `aria-describedby` that names no id in the body;
  * - a URL that does not parse is removed (a link keeps its text), one with
  *   credentials (`https://user:pass@…`) loses them, so that they are never
  *   published, and characters a URL may not hold are percent-encoded;
@@ -199,6 +204,11 @@ export function rehypeLinkPrefixedIds() {
  */
 export function rehypeMendSanitized() {
   return (tree: Root) => {
+    const ids = new Set<string>();
+    visit(tree, 'element', (node) => {
+      const id = node.properties['id'];
+      if (typeof id === 'string') ids.add(id);
+    });
     visit(tree, 'element', (node, index, parent) => {
       for (const name of URL_PROPERTIES) {
         const value = node.properties[name];
@@ -207,8 +217,16 @@ export function rehypeMendSanitized() {
         if (mended === undefined) delete node.properties[name];
         else node.properties[name] = mended;
       }
-      const lang = node.properties['lang'];
-      if (typeof lang === 'string' && !isKnownLanguageTag(lang)) delete node.properties['lang'];
+      for (const name of ['lang', 'hrefLang']) {
+        const tag = node.properties[name];
+        if (typeof tag === 'string' && !isKnownLanguageTag(tag)) delete node.properties[name];
+      }
+      const describedBy = node.properties['ariaDescribedBy'];
+      if (Array.isArray(describedBy)) {
+        const known = describedBy.filter((id) => ids.has(String(id)));
+        if (known.length) node.properties['ariaDescribedBy'] = known;
+        else delete node.properties['ariaDescribedBy'];
+      }
       const datetime = node.properties['dateTime'];
       if (typeof datetime === 'string' && !isHtmlDatetime(datetime, node.tagName === 'time')) {
         delete node.properties['dateTime'];
