@@ -3,6 +3,7 @@
  * `DUSHANBE, May 22. /TASS/.` The site prints it from front matter, so the
  * importer takes it out of the text.
  */
+import { quoteCopy } from './quote-copy.ts';
 import { monthToNumber, type LineProblem } from './time-line.ts';
 
 /** A dateline found at the start of a paragraph. */
@@ -55,7 +56,7 @@ export function findDateline(paragraph: string): DatelineResult {
       problem: {
         index: monthSpan[0],
         ruleId: 'wire-dateline-month',
-        message: `the dateline's "${groups['month']}" is not a month; write it as DUSHANBE, May 22. /TASS/.`,
+        message: `the dateline's ${quoteCopy(groups['month'] ?? '')} is not a month; write it as DUSHANBE, May 22. /TASS/.`,
       },
     };
   }

@@ -5,6 +5,7 @@
  */
 import { monthName, pad } from '../dates.ts';
 import type { Instant } from '../instant.ts';
+import { quoteCopy } from './quote-copy.ts';
 
 /** Something wrong in a time line, with its 1-based column in the line. */
 export interface LineProblem {
@@ -17,12 +18,18 @@ export interface LineProblem {
 export type TimeLineResult =
   { ok: true; published: Instant } | { ok: false; problems: LineProblem[] };
 
-/** The most hours east or west of UTC that any place keeps. */
-const MAX_OFFSET_HOURS = 14;
+/** The offsets places keep run from 12 hours west of UTC to 14 hours east, in minutes. */
+const MIN_OFFSET_MINUTES = -12 * 60;
+const MAX_OFFSET_MINUTES = 14 * 60;
 
-/** Month, day, optional year, time, offset: loose enough to report what is wrong with each. */
+/**
+ * Month, day, optional year, time, offset: loose enough to report what is
+ * wrong with each, so a year of any length is read and then checked. The
+ * minus of an offset may be the minus sign or en dash word processors put
+ * in its place.
+ */
 const TIME_LINE =
-  /^(?<month>\p{L}+)\.?\s+(?<day>\d{1,2}),\s*(?:(?<year>\d{4}),\s*)?(?<hour>\d{1,2}):(?<minute>\d{2})\s+UTC(?:(?<sign>[+-])(?<offsetHours>\d{1,2})(?::(?<offsetMinutes>\d{2}))?)?$/du;
+  /^(?<month>\p{L}+)\.?\s+(?<day>\d{1,2}),\s*(?:(?<year>\d+),\s*)?(?<hour>\d{1,2}):(?<minute>\d{2})\s+UTC(?:(?<sign>[+\-−–])(?<offsetHours>\d{1,2})(?::(?<offsetMinutes>\d{2}))?)?$/du;
 
 const EXAMPLE = 'May 22, 8:36 UTC+3';
 
@@ -40,6 +47,15 @@ MONTHS_BY_NAME.set('sept', 9);
  */
 export function monthToNumber(name: string): number | undefined {
   return MONTHS_BY_NAME.get(name.toLowerCase());
+}
+
+/**
+ * Whether a year is one the site can use: four digits, 1000 to 9999, as
+ * the article contract's dates and the site's addresses (`/2019/05/22/…`)
+ * need. `0999` is refused too, since it is the year 999.
+ */
+export function isFourDigitYear(year: string | number): boolean {
+  return /^[1-9]\d{3}$/.test(String(year));
 }
 
 /** Whether a line has the shape of a time line, right or wrong in its details. */
@@ -66,7 +82,7 @@ export function parseTimeLine(line: string, fallbackYear: number | undefined): T
         {
           column: 1,
           ruleId: 'wire-time-line',
-          message: `"${text}" is not a time line; write the month, the day, optionally the year, the time on the 24-hour clock and the offset from UTC, as ${EXAMPLE} or May 22, 2019, 18:05 UTC`,
+          message: `${quoteCopy(text)} is not a time line; write the month, the day, optionally the year, the time on the 24-hour clock and the offset from UTC, as ${EXAMPLE} or May 22, 2019, 18:05 UTC`,
         },
       ],
     };
@@ -80,17 +96,26 @@ export function parseTimeLine(line: string, fallbackYear: number | undefined): T
     problems.push({
       column: columnOf('month'),
       ruleId: 'wire-month',
-      message: `"${groups['month']}" is not a month; write an English month name or its first three letters, as May or Dec`,
+      message: `${quoteCopy(groups['month'] ?? '')} is not a month; write an English month name or its first three letters, as May or Dec`,
     });
   }
 
-  const year = groups['year'] === undefined ? fallbackYear : numberOf('year');
-  if (year === undefined) {
+  const writtenYear = groups['year'] ?? fallbackYear;
+  let year: number | undefined;
+  if (writtenYear === undefined) {
     problems.push({
       column: 1,
       ruleId: 'wire-year-missing',
-      message: `the time line "${text}" gives no year; import with --year YYYY, or write the year into the line, as May 22, 2019, 8:36 UTC+3`,
+      message: `the time line ${quoteCopy(text)} gives no year; import with --year YYYY, or write the year into the line, as May 22, 2019, 8:36 UTC+3`,
     });
+  } else if (!isFourDigitYear(writtenYear)) {
+    problems.push({
+      column: groups['year'] === undefined ? 1 : columnOf('year'),
+      ruleId: 'wire-year',
+      message: `the year ${writtenYear} is not a four-digit year from 1000 to 9999, which the article contract and the site's addresses (/YYYY/MM/DD/) need; write the year in full, as May 22, 2019, 8:36 UTC+3`,
+    });
+  } else {
+    year = Number(writtenYear);
   }
 
   const day = numberOf('day');
@@ -115,10 +140,15 @@ export function parseTimeLine(line: string, fallbackYear: number | undefined): T
     });
   }
 
-  const sign = groups['sign'] === '-' ? -1 : 1;
+  const sign = groups['sign'] === undefined || groups['sign'] === '+' ? 1 : -1;
   const offsetHours = numberOf('offsetHours');
   const offsetMinutesPart = numberOf('offsetMinutes');
-  if (offsetHours > MAX_OFFSET_HOURS || offsetMinutesPart > 59) {
+  const offsetMinutes = sign * (offsetHours * 60 + offsetMinutesPart);
+  if (
+    offsetMinutesPart > 59 ||
+    offsetMinutes < MIN_OFFSET_MINUTES ||
+    offsetMinutes > MAX_OFFSET_MINUTES
+  ) {
     problems.push({
       column: columnOf('sign'),
       ruleId: 'wire-offset',
@@ -128,12 +158,11 @@ export function parseTimeLine(line: string, fallbackYear: number | undefined): T
 
   if (problems.length || month === undefined || year === undefined) return { ok: false, problems };
 
-  const offsetMinutes = sign * (offsetHours * 60 + offsetMinutesPart);
   // A bare `UTC` is written `Z`; any written offset, even +0, is kept as written.
   const offset =
     groups['sign'] === undefined
       ? 'Z'
-      : `${groups['sign']}${pad(offsetHours)}:${pad(offsetMinutesPart)}`;
+      : `${sign < 0 ? '-' : '+'}${pad(offsetHours)}:${pad(offsetMinutesPart)}`;
   const iso = `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:00${offset}`;
   const epochMs = Date.UTC(year, month - 1, day, hour, minute) - offsetMinutes * 60_000;
   return { ok: true, published: { iso, epochMs, offset, offsetMinutes } };
