@@ -15,7 +15,7 @@
  * separated by blank lines. Headlines of related stories may stand alone
  * between paragraphs.
  */
-import { monthName } from '../dates.ts';
+import { instantToWallClock, monthName } from '../dates.ts';
 import type { Instant } from '../instant.ts';
 import type { Problem } from '../articles/problems.ts';
 import { TITLE_MAX_LENGTH } from '../articles/schema.ts';
@@ -23,6 +23,7 @@ import { textToSlug } from '../articles/slug.ts';
 import { cleanSourceText } from '../articles/source-text.ts';
 import { findDateline } from './dateline.ts';
 import { headlineToSlug } from './headline-to-slug.ts';
+import { quoteCopy } from './quote-copy.ts';
 import { looksLikeTimeLine, parseTimeLine } from './time-line.ts';
 
 /** Longest stand-alone paragraph still taken for a related story's headline. */
@@ -90,44 +91,20 @@ export function parseWireCopy(
   source: string,
   options: WireOptions = {},
 ): WireParseResult {
-  const lines = cleanSourceText(source).split('\n');
+  const lines = cleanSourceText(normaliseCopy(source)).split('\n');
   const problems: Problem[] = [];
   const report = (line: number, column: number, ruleId: string, message: string): void => {
     problems.push({ path, place: { line, column }, ruleId, message });
   };
   const fail = (): WireParseResult => ({ ok: false, problems });
 
-  const header: SourceLine[] = [];
-  let next = 0;
-  while (next < lines.length && header.length < 3) {
-    const line = toSourceLine(lines[next] ?? '', next + 1);
-    if (line) header.push(line);
-    next++;
-  }
-  const [headline, section, timeLine] = header;
-  if (!headline) {
-    report(1, 1, 'wire-empty', `the file is empty; ${FORM}`);
+  const header = readHeader(lines);
+  if (!header.ok) {
+    const { number, column, ruleId, message } = header.problem;
+    report(number, column, ruleId, message);
     return fail();
   }
-  if (section && looksLikeTimeLine(section.text)) {
-    report(
-      section.number,
-      section.column,
-      'wire-section-missing',
-      `the section is missing: line ${section.number} is the time line; put the section's name on the line before it`,
-    );
-    return fail();
-  }
-  if (!section || !timeLine) {
-    const last = header[header.length - 1] ?? headline;
-    report(
-      last.number,
-      1,
-      'wire-header-incomplete',
-      `the copy ends before its ${section ? 'time line' : 'section'}; ${FORM}`,
-    );
-    return fail();
-  }
+  const { headline, section, timeLine } = header;
 
   const headlineText = collapseSpaces(headline.text);
   if (headlineText.length > TITLE_MAX_LENGTH) {
@@ -152,7 +129,7 @@ export function parseWireCopy(
       section.number,
       section.column,
       'wire-section-slug',
-      `the section "${sectionText}" has no Latin letters or digits to make a URL name from; use a name with some, as World`,
+      `the section ${quoteCopy(sectionText)} has no Latin letters or digits to make a URL name from; use a name with some, as World`,
     );
   }
 
@@ -168,7 +145,8 @@ export function parseWireCopy(
     }
   }
 
-  const blocks = readBlocks(lines, next);
+  // Line numbers count from 1, so the time line's number is the index of the line after it.
+  const blocks = readBlocks(lines, timeLine.number);
   const [first] = blocks;
   if (!first) {
     report(
@@ -204,8 +182,7 @@ export function parseWireCopy(
     dateline = agency === undefined ? { place } : { place, source: agency };
     leadText = rest;
     if (time.ok) {
-      const timeMonth = Number(time.published.iso.slice(5, 7));
-      const timeDay = Number(time.published.iso.slice(8, 10));
+      const { month: timeMonth, day: timeDay } = instantToWallClock(time.published);
       if (month !== timeMonth || day !== timeDay) {
         const where = placeInBlock(lead, monthIndex);
         report(
@@ -239,6 +216,111 @@ export function parseWireCopy(
   if (hasStandfirst) story.standfirst = collapseSpaces(first.text);
   if (dateline) story.dateline = dateline;
   return { ok: true, story };
+}
+
+/** The header's three lines, or the one problem that stops the copy being read. */
+type HeaderResult =
+  | { ok: true; headline: SourceLine; section: SourceLine; timeLine: SourceLine }
+  | { ok: false; problem: SourceLine & { ruleId: string; message: string } };
+
+/**
+ * Finds the headline, section and time line. The time line is the one of
+ * them with a shape of its own, so the header is read from it: were the
+ * first three lines taken as they come, copy without a headline would shift
+ * the section into the headline's place and the time line into the
+ * section's, and be reported as missing its section.
+ */
+function readHeader(lines: readonly string[]): HeaderResult {
+  // The headline, the section and the time line, and one line more for a headline that wraps.
+  const opening: SourceLine[] = [];
+  for (let index = 0; index < lines.length && opening.length < 4; index++) {
+    const line = toSourceLine(lines[index] ?? '', index + 1);
+    if (line) opening.push(line);
+  }
+  const [first, second, third] = opening;
+  const problem = (at: SourceLine, ruleId: string, message: string): HeaderResult => ({
+    ok: false,
+    problem: { ...at, ruleId, message },
+  });
+  if (!first)
+    return problem(
+      { number: 1, column: 1, text: '' },
+      'wire-empty',
+      `the file holds no text; ${FORM}`,
+    );
+
+  // Where it should be, the third line is taken for the time line even when it is wrong, to say what is wrong with it.
+  const timeIndex =
+    third && looksLikeTimeLine(third.text)
+      ? 2
+      : opening.findIndex((line) => looksLikeTimeLine(line.text));
+  const timeLine = opening[timeIndex];
+  if (!timeLine) {
+    if (second && third) return { ok: true, headline: first, section: second, timeLine: third };
+    const last = second ?? first;
+    return problem(
+      { ...last, column: 1 },
+      'wire-header-incomplete',
+      `the copy ends at line ${last.number} without a time line; ${FORM}`,
+    );
+  }
+  if (timeIndex === 0) {
+    return problem(
+      timeLine,
+      'wire-header-missing',
+      `the headline and the section are missing: the copy opens with the time line; put the headline and then the section's name above it, each on its own line`,
+    );
+  }
+  if (timeIndex === 1) {
+    return looksLikeSectionName(first.text)
+      ? problem(
+          first,
+          'wire-headline-missing',
+          `the headline is missing: the copy opens with the section ${quoteCopy(first.text)} and then the time line (line ${timeLine.number}); put the headline on its own line above the section`,
+        )
+      : problem(
+          timeLine,
+          'wire-section-missing',
+          `the section is missing: line ${timeLine.number} is the time line, right after the headline ${quoteCopy(first.text)}; put the section's name on the line between them`,
+        );
+  }
+  if (timeIndex === 3) {
+    return problem(
+      second!,
+      'wire-header-extra',
+      `the copy has three lines before its time line (line ${timeLine.number}), where wire copy has two, the headline and the section; join a headline written over two lines into one, or remove the extra line`,
+    );
+  }
+  return { ok: true, headline: first, section: second!, timeLine };
+}
+
+/**
+ * Whether a line reads as a section's name rather than a headline: up to
+ * five words and 40 characters in title case, such as `World` or `Russian Politics & Diplomacy`,
+ * where agency headlines are sentences in sentence case.
+ */
+function looksLikeSectionName(text: string): boolean {
+  const words = text.split(/\s+/);
+  return (
+    text.length <= 40 &&
+    words.length <= 5 &&
+    words.every((word) => /^(?:\p{Lu}[\p{L}\p{M}'’-]*|&|and|of|the)$/u.test(word)) &&
+    /^\p{Lu}/u.test(text)
+  );
+}
+
+/**
+ * What Word and PDF leave in copied text that `cleanSourceText` would
+ * drop or keep: line and paragraph separators, Word's line break (a
+ * vertical tab) and page breaks (form feeds) read as spaces, so that the
+ * words on either side stay apart and lines keep their numbers; soft
+ * hyphens, zero-width spaces, word joiners and byte-order marks, invisible
+ * marks that would split the file name made from the headline, are dropped.
+ */
+function normaliseCopy(source: string): string {
+  return source
+    .replace(/[\u000B\u000C\u0085\u2028\u2029]/g, ' ')
+    .replace(/[\u00AD\u200B\u2060\uFEFF]/g, '');
 }
 
 /**

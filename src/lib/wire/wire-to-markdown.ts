@@ -3,6 +3,7 @@
  * article contract, and where in the output folder that file goes.
  */
 import { Document } from 'yaml';
+import { instantToWallClock, pad } from '../dates.ts';
 import type { ArticleIndex } from './article-index.ts';
 import { headlineToSlug } from './headline-to-slug.ts';
 import type { WireStory } from './parse-wire-copy.ts';
@@ -64,11 +65,11 @@ export function wireToMarkdown(story: WireStory, index: ArticleIndex): WireArtic
   // lineWidth 0: never fold a long headline or standfirst over several lines.
   const yaml = new Document(frontMatter).toString({ lineWidth: 0 });
 
-  const { iso } = story.published;
+  const { year, month } = instantToWallClock(story.published);
   return {
     markdown: `---\n${yaml}---\n\n${body.join('\n\n')}\n`,
     slug,
-    path: `${iso.slice(0, 4)}/${iso.slice(5, 7)}/${slug}.md`,
+    path: `${year}/${pad(month)}/${slug}.md`,
     related,
     alsoRead,
   };

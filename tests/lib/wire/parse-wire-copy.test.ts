@@ -101,16 +101,26 @@ describe('parseWireCopy', () => {
   });
 
   it.each([
-    ['an empty file', '\n\n', 'in.txt:1:1: the file is empty; wire copy starts with'],
+    ['an empty file', '', 'in.txt:1:1: the file holds no text; wire copy starts with'],
+    [
+      'a file of blank lines and spaces',
+      '\n \u00A0\r\n\t\n',
+      'in.txt:1:1: the file holds no text; wire copy starts with',
+    ],
     [
       'a headline alone',
       'Headline\n',
-      'in.txt:1:1: the copy ends before its section; wire copy starts with',
+      'in.txt:1:1: the copy ends at line 1 without a time line; wire copy starts with',
+    ],
+    [
+      'a section alone',
+      'World\n',
+      'in.txt:1:1: the copy ends at line 1 without a time line; wire copy starts with',
     ],
     [
       'no time line',
       'Headline\nWorld\n',
-      'in.txt:2:1: the copy ends before its time line; wire copy starts with',
+      'in.txt:2:1: the copy ends at line 2 without a time line; wire copy starts with',
     ],
     [
       'nothing after the time line',
@@ -126,5 +136,81 @@ describe('parseWireCopy', () => {
     const errors = errorsOf(parseWireCopy('in.txt', copy));
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  });
+
+  describe('finds the header from its time line, so a missing line is named', () => {
+    const REST = '\nThe standfirst\n\nGENEVA, May 22. /TASS/. Lead.\n';
+    it.each([
+      [
+        'no headline',
+        `World\nMay 22, 2019, 8:36 UTC+3\n${REST}`,
+        'in.txt:1:1: the headline is missing: the copy opens with the section "World" and then the time line (line 2); put the headline on its own line above the section',
+      ],
+      [
+        'a blank first line where the headline was',
+        `\nRussian Politics & Diplomacy\nMay 22, 2019, 8:36 UTC+3\n${REST}`,
+        'in.txt:2:1: the headline is missing: the copy opens with the section "Russian Politics & Diplomacy" and then the time line (line 3); put the headline on its own line above the section',
+      ],
+      [
+        'no headline and no section',
+        `\n  May 22, 2019, 8:36 UTC+3\n${REST}`,
+        "in.txt:2:3: the headline and the section are missing: the copy opens with the time line; put the headline and then the section's name above it, each on its own line",
+      ],
+      [
+        'no section',
+        `Talks resume in Geneva after a pause of three months\n\nMay 22, 2019, 8:36 UTC+3\n${REST}`,
+        'in.txt:3:1: the section is missing: line 3 is the time line, right after the headline "Talks resume in Geneva after a pause of three months"; put the section\'s name on the line between them',
+      ],
+      [
+        'a headline wrapped over two lines',
+        `Talks resume in Geneva after\na pause of three months\nWorld\nMay 22, 2019, 8:36 UTC+3\n${REST}`,
+        'in.txt:2:1: the copy has three lines before its time line (line 4), where wire copy has two, the headline and the section; join a headline written over two lines into one, or remove the extra line',
+      ],
+    ])('with %s', (_, copy, error) => {
+      expect(errorsOf(parseWireCopy('in.txt', copy))).toEqual([error]);
+    });
+
+    it('reads copy that opens with blank lines', () => {
+      const result = parseWireCopy('in.txt', `\n\n${HEADER}GENEVA, May 22. /TASS/. Lead.\n`);
+      expect(result.ok && result.story.headline).toBe('Talks resume in Geneva');
+    });
+
+    it('still says what is wrong with a third line that is not a time line', () => {
+      const copy = 'Talks resume\nWorld\nMay 22 at 8:36\n\nGENEVA, May 22. /TASS/. Lead.\n';
+      expect(errorsOf(parseWireCopy('in.txt', copy))).toEqual([
+        'in.txt:3:1: "May 22 at 8:36" is not a time line; write the month, the day, optionally the year, the time on the 24-hour clock and the offset from UTC, as May 22, 8:36 UTC+3 or May 22, 2019, 18:05 UTC',
+      ]);
+    });
+  });
+
+  it('reads copy pasted from Word or a PDF as the text it shows', () => {
+    const copy =
+      '\uFEFFSecu\u00ADrity chief\u200B sees \u201Cprospects\u201D\u00A0for talks\r\n\r\n' +
+      'World\u2060\r\nMay\u00A022,\u00A02019, 8:36 UTC\u22123\r\n\r\n' +
+      'The stand\u2028first\u0007\r\n\r\n' +
+      'GENEVA, May 22. /TASS/. One\u000Btwo\u000Cthree\u2029four\u0085five\uFEFF.\r\n';
+    const result = parseWireCopy('in.txt', copy);
+    expect(result.ok && result.story).toMatchObject({
+      headline: 'Security chief sees \u201Cprospects\u201D for talks',
+      section: 'World',
+      published: { iso: '2019-05-22T08:36:00-03:00' },
+      standfirst: 'The stand first',
+      dateline: { place: 'GENEVA', source: 'TASS' },
+    });
+    expect(paragraphsOf(result).map((paragraph) => paragraph.text)).toEqual([
+      'One two three four five.',
+    ]);
+  });
+
+  it('quotes at most the start of a long line in a problem', () => {
+    const line = `May 22 at ${'8:36 '.repeat(200_000)}`;
+    const errors = errorsOf(
+      parseWireCopy('in.txt', `Talks resume\nWorld\n${line}\n\nStandfirst\n\nLead.\n`),
+    );
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^in\.txt:3:1: "May 22 at 8:36 8:36 [^"\n]{30,60}…" is not a time line; /,
+    );
+    expect(errors[0]!.length).toBeLessThan(400);
   });
 });
