@@ -1,10 +1,11 @@
 /**
- * `npm run check:content`: validates every article under content/ without
- * building the site, and prints each problem as `path:line:column: message`.
- * Exits 1 when there are problems.
+ * `npm run check:content`: validates every article under content/ (and the
+ * image files articles use) without building the site, and prints each
+ * problem as `path:line:column: message`, after a warning for each file left
+ * out that may have been meant as an article. Exits 1 when there are problems.
  */
 import { join } from 'node:path';
-import { formatProblemReport, plural } from '../src/lib/articles/problems.ts';
+import { formatProblemReport, plural, problemToString } from '../src/lib/articles/problems.ts';
 import { readClock } from '../src/lib/clock.ts';
 import { loadCollection } from '../src/lib/collection.ts';
 import { createAdaptiveParser } from '../src/lib/parse-pool.ts';
@@ -21,13 +22,17 @@ try {
     parse: (file) => parser.parse(file),
   }).finally(() => parser.close());
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  for (const warning of collection.warnings) console.warn(problemToString(warning));
   if (collection.problems.length) {
     console.error(formatProblemReport(collection.problems));
     process.exitCode = 1;
   } else {
     console.log(
       `${plural(collection.fileCount, 'article file')} checked in ${seconds} s: no problems. ` +
-        `${collection.articles.length} published, ${plural(collection.left.drafts, 'draft')}, ${collection.left.scheduled} scheduled.`,
+        `${collection.articles.length} published, ${plural(collection.left.drafts, 'draft')}, ${collection.left.scheduled} scheduled.` +
+        (collection.warnings.length
+          ? ` ${plural(collection.warnings.length, 'file')} left out (see above).`
+          : ''),
     );
   }
 } catch (error) {

@@ -1,16 +1,29 @@
 /**
  * The whole collection: find every article file, parse each, check what
- * spans files, and decide what is published at the build's clock.
+ * spans files (the image files articles name among it), and decide what is
+ * published at the build's clock.
  *
  * Reads files but no clock or environment: `now` is passed in.
  */
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { findArticleFiles, readSourceFile, toPosix, type SourceFile } from './article-files.ts';
+import { relative } from 'node:path';
+import {
+  createImageInspector,
+  listArticleFiles,
+  readSourceFile,
+  toPosix,
+  type ImageFileState,
+  type SourceFile,
+} from './article-files.ts';
 import { parseArticle, type ParseResult } from './articles/parse.ts';
 import type { Problem } from './articles/problems.ts';
 import type { Article } from './articles/schema.ts';
-import { checkAcrossFiles, type CheckedFields, type ParsedFile } from './cross-file-checks.ts';
+import {
+  checkAcrossFiles,
+  imagePathsToInspect,
+  type CheckedFields,
+  type ParsedFile,
+} from './cross-file-checks.ts';
 import { publicationStatus, sortNewestFirst } from './publication.ts';
 
 /** What loading the collection found. */
@@ -19,6 +32,8 @@ export interface Collection<T extends CheckedFields = Article> {
   articles: T[];
   /** Every problem of every file, and of the files taken together. */
   problems: Problem[];
+  /** Files left out that may have been meant as articles (`.markdown` files, symbolic links): worth a word, not a failure. */
+  warnings: Problem[];
   /** How many valid articles were left out, and why. */
   left: { drafts: number; scheduled: number };
   /** How many article files were found. */
@@ -58,11 +73,12 @@ export async function loadCollection<T extends CheckedFields>(
           message: 'the content folder does not exist; create it and put the article files in it',
         },
       ],
+      warnings: [],
       left: { drafts: 0, scheduled: 0 },
       fileCount: 0,
     };
   }
-  const paths = await findArticleFiles(options.rootDir, options.contentDir);
+  const { paths, skipped } = await listArticleFiles(options.rootDir, options.contentDir);
   const problems: Problem[] = [];
   const parsed: ParsedFile<T>[] = [];
 
@@ -82,7 +98,21 @@ export async function loadCollection<T extends CheckedFields>(
     } else problems.push(...outcome.result.problems);
   }
 
-  problems.push(...checkAcrossFiles(parsed, (path) => existsSync(join(options.rootDir, path))));
+  // Image files are read (the first bytes of each, an SVG whole) a bounded
+  // number at a time too, each once however many articles name it.
+  const contentPath = toPosix(relative(options.rootDir, options.contentDir));
+  const inspect = createImageInspector(options.rootDir, options.contentDir);
+  const imagePaths = imagePathsToInspect(parsed, contentPath);
+  const states = new Map<string, ImageFileState>();
+  await mapInOrder(imagePaths, LOAD_CONCURRENCY, async (path) => {
+    states.set(path, await inspect(path));
+  });
+  problems.push(
+    ...checkAcrossFiles(parsed, {
+      contentPath,
+      stateOf: (path) => states.get(path) ?? { kind: 'missing' },
+    }),
+  );
 
   const left = { drafts: 0, scheduled: 0 };
   const articles: T[] = [];
@@ -91,7 +121,13 @@ export async function loadCollection<T extends CheckedFields>(
     if (status === 'published' || options.includeUnpublished) articles.push(article);
     else left[status === 'draft' ? 'drafts' : 'scheduled']++;
   }
-  return { articles: sortNewestFirst(articles), problems, left, fileCount: paths.length };
+  return {
+    articles: sortNewestFirst(articles),
+    problems,
+    warnings: skipped,
+    left,
+    fileCount: paths.length,
+  };
 }
 
 /** Files read and parsed at once while loading. */

@@ -1,11 +1,13 @@
 /**
  * Checks that span article files: slugs unique across the site, section
  * names that do not collide once made URL names, `related` slugs that
- * exist, and image files that exist where articles say. Each problem is
- * placed where the parser found the value it is about, so no file is read
- * or parsed again.
+ * exist, and image files that are where articles say and are what their
+ * names say. Each problem is placed where the parser found the value it is
+ * about, so no article file is read or parsed again; what is at each image
+ * path is found out beforehand (`imagePathsToInspect`) and passed in.
  */
 import { posix } from 'node:path';
+import { isIgnoredPath, type ImageFileState } from './article-files.ts';
 import type { ArticlePlaces } from './articles/parse.ts';
 import type { Place, Problem } from './articles/problems.ts';
 import type { Article } from './articles/schema.ts';
@@ -14,6 +16,7 @@ import {
   hasImageExtension,
   isRemoteImage,
   resolveArticlePath,
+  type ImageType,
 } from './articles/images.ts';
 import { pathToSlug } from './articles/slug.ts';
 
@@ -34,14 +37,20 @@ export interface ParsedFile<T extends CheckedFields = Article> {
 /** Where a problem about a value goes when the value is not written in the file. */
 const FIRST_LINE: Place = { line: 1, column: 1 };
 
+/** The content folder, and what the file system holds at each image path articles name. */
+export interface ImageFiles {
+  /** The content folder, relative to the project root. @example content */
+  contentPath: string;
+  /** What is at a path `imagePathsToInspect` listed (`createImageInspector` tells). */
+  stateOf(path: string): ImageFileState;
+}
+
 /**
  * Checks that span files.
- *
- * @param fileExists tells whether a path relative to the project root exists
  */
 export function checkAcrossFiles(
   parsed: readonly ParsedFile<CheckedFields>[],
-  fileExists: (path: string) => boolean,
+  images: ImageFiles,
 ): Problem[] {
   const problems: Problem[] = [];
   const bySlug = groupBy(parsed, ({ article }) => article.slug);
@@ -75,7 +84,8 @@ export function checkAcrossFiles(
     }
   }
 
-  for (const { path, article, places } of parsed) {
+  for (const file of parsed) {
+    const { path, article, places } = file;
     article.related.forEach((slug, index) => {
       const place = places.related[index] ?? FIRST_LINE;
       if (slug === article.slug) {
@@ -95,73 +105,216 @@ export function checkAcrossFiles(
       }
     });
 
-    const src = article.image?.src;
-    if (src && !isRemoteImage(src)) {
-      const problem = leadImageProblem(path, src, fileExists);
-      if (problem) problems.push({ path, place: places.imageSrc ?? FIRST_LINE, ...problem });
+    for (const image of localImages(file, images.contentPath)) {
+      const problem =
+        'problem' in image ? image.problem : fileProblem(image, images.stateOf(image.path));
+      if (problem) problems.push({ path, place: image.place, ...problem });
     }
-
-    article.bodyImages.forEach((src, index) => {
-      const problem = bodyImageProblem(path, src, fileExists);
-      if (problem)
-        problems.push({ path, place: places.bodyImages[index] ?? FIRST_LINE, ...problem });
-    });
   }
   return problems;
 }
 
-/** What is wrong with a local lead image, if anything. */
-function leadImageProblem(
+/**
+ * The project-relative paths of the image files articles name, where the
+ * path itself breaks no rule, each once: the files whose state
+ * `checkAcrossFiles` needs.
+ *
+ * @param contentPath the content folder, relative to the project root
+ */
+export function imagePathsToInspect(
+  parsed: readonly ParsedFile<CheckedFields>[],
+  contentPath: string,
+): string[] {
+  const paths = new Set<string>();
+  for (const file of parsed) {
+    for (const image of localImages(file, contentPath)) {
+      if ('path' in image) paths.add(image.path);
+    }
+  }
+  return [...paths];
+}
+
+/** A problem before the article's path and the place are added. */
+type Finding = Omit<Problem, 'path' | 'place'>;
+
+/**
+ * A local image an article names: the file it names, or what is wrong with
+ * the path as written. `subject` opens every message about it.
+ */
+type LocalImage = { place: Place; subject: string; rule: string } & (
+  { path: string } | { problem: Finding }
+);
+
+/** The article's local images (its lead image, then those of its body), each checked as a path. */
+function localImages(
+  { path: articlePath, article, places }: ParsedFile<CheckedFields>,
+  contentPath: string,
+): LocalImage[] {
+  const images: LocalImage[] = [];
+  const src = article.image?.src;
+  if (src && !isRemoteImage(src)) {
+    const image = { place: places.imageSrc ?? FIRST_LINE, subject: '"image.src"', rule: 'image' };
+    images.push({ ...image, ...leadImagePath(articlePath, src, contentPath) });
+  }
+  article.bodyImages.forEach((src, index) => {
+    const image = {
+      place: places.bodyImages[index] ?? FIRST_LINE,
+      subject: `the image ${src}`,
+      rule: 'body-image',
+    };
+    images.push({ ...image, ...bodyImageFile(articlePath, src, contentPath) });
+  });
+  return images;
+}
+
+/** The file a lead image's `src` names, or what is wrong with the path. */
+function leadImagePath(
   articlePath: string,
   src: string,
-  fileExists: (path: string) => boolean,
-): Omit<Problem, 'path' | 'place'> | undefined {
+  contentPath: string,
+): { path: string } | { problem: Finding } {
   if (!hasImageExtension(src)) {
     return {
-      ruleId: 'image-type',
-      message: `"image.src" (${src}) is not an image type the site can process; use JPEG, PNG, WebP, AVIF, GIF or SVG`,
+      problem: {
+        ruleId: 'image-type',
+        message: `"image.src" (${src}) is not an image type the site can process; use JPEG, PNG, WebP, AVIF, GIF or SVG`,
+      },
     };
   }
   const imagePath = resolveArticlePath(articlePath, src);
-  if (!fileExists(imagePath)) {
+  if (!imagePath.startsWith(`${contentPath}/`)) {
     return {
-      ruleId: 'image-missing',
-      message: `"image.src" names ${imagePath}, which does not exist; put the image beside the article or fix the path`,
+      problem: {
+        ruleId: 'image-outside',
+        message: `"image.src" (${src}) points outside the content folder; put the image beside the article`,
+      },
     };
   }
-  return undefined;
+  if (isIgnoredPath(imagePath.slice(contentPath.length + 1))) {
+    return {
+      problem: {
+        ruleId: 'image-ignored',
+        message: `"image.src" names ${imagePath}, in a file or folder whose name starts with _ or ., which the site does not publish; put the image beside the article`,
+      },
+    };
+  }
+  return { path: imagePath };
 }
 
 /**
- * What is wrong with an image the body shows from a file, if anything. The
- * build copies such files beside the article's page, so they must sit in the
- * article's folder or below it.
+ * The file an image the body shows names, or what is wrong with the path.
+ * The build copies such files beside the article's page, so they must sit
+ * in the article's folder or below it.
  */
-function bodyImageProblem(
+function bodyImageFile(
   articlePath: string,
   src: string,
-  fileExists: (path: string) => boolean,
-): Omit<Problem, 'path' | 'place'> | undefined {
+  contentPath: string,
+): { path: string } | { problem: Finding } {
   const imagePath = bodyImagePath(articlePath, src);
-  if (!imagePath.startsWith(`${posix.dirname(articlePath)}/`)) {
+  if (imagePath === undefined) {
     return {
-      ruleId: 'body-image-outside',
-      message: `the image ${src} lies outside the article's folder; put it beside the article (or in a folder below it)`,
+      problem: {
+        ruleId: 'body-image-escape',
+        message: `the image ${src} has a "%" escape that stands for no character (such as %FF), so it names no file; write a percent sign in a file name as %25`,
+      },
+    };
+  }
+  const folder = posix.dirname(articlePath);
+  if (!imagePath.startsWith(`${folder}/`)) {
+    return {
+      problem: {
+        ruleId: 'body-image-outside',
+        message: `the image ${src} lies outside the article's folder; put it beside the article (or in a folder below it)`,
+      },
     };
   }
   if (!hasImageExtension(imagePath)) {
     return {
-      ruleId: 'body-image-type',
-      message: `the image ${src} is not an image type the site can show; use JPEG, PNG, WebP, AVIF, GIF or SVG`,
+      problem: {
+        ruleId: 'body-image-type',
+        message: `the image ${src} is not an image type the site can show; use JPEG, PNG, WebP, AVIF, GIF or SVG`,
+      },
     };
   }
-  if (!fileExists(imagePath)) {
+  if (isIgnoredPath(imagePath.slice(contentPath.length + 1))) {
     return {
-      ruleId: 'body-image-missing',
-      message: `the image ${src} names ${imagePath}, which does not exist; put the image beside the article or fix the path`,
+      problem: {
+        ruleId: 'body-image-ignored',
+        message: `the image ${src} is in a file or folder whose name starts with _ or ., which the site does not publish; rename it`,
+      },
     };
   }
-  return undefined;
+  return { path: imagePath };
+}
+
+/** The extension to rename a file of each type to. */
+const EXTENSION_OF_TYPE: Readonly<Record<ImageType, string>> = {
+  JPEG: 'jpg',
+  PNG: 'png',
+  GIF: 'gif',
+  WebP: 'webp',
+  AVIF: 'avif',
+  SVG: 'svg',
+};
+
+/** What is wrong with the file at an image's path, if anything. */
+function fileProblem(
+  { subject, rule, path }: { subject: string; rule: string; path: string },
+  state: ImageFileState,
+): Finding | undefined {
+  const names = `${subject} names ${path}`;
+  switch (state.kind) {
+    case 'ok':
+      return undefined;
+    case 'missing':
+      return {
+        ruleId: `${rule}-missing`,
+        message: `${names}, which does not exist; put the image beside the article or fix the path`,
+      };
+    case 'folder':
+      return {
+        ruleId: `${rule}-folder`,
+        message: `${names}, which is a folder, not an image file; name the image file inside it, or rename the folder`,
+      };
+    case 'not-a-file':
+      return {
+        ruleId: `${rule}-not-a-file`,
+        message: `${names}, which is not a regular file; put the image file itself there`,
+      };
+    case 'link-outside':
+      return {
+        ruleId: `${rule}-link-outside`,
+        message: `${names}, a symbolic link to a file outside the content folder or in a part of it the site ignores; put the image file itself beside the article`,
+      };
+    case 'unreadable':
+      return {
+        ruleId: `${rule}-unreadable`,
+        message: `${names}, which could not be read (${state.code}); check that you may read it`,
+      };
+    case 'content': {
+      const { finding } = state;
+      if (finding.kind === 'wrong-type') {
+        const { expected, actual } = finding;
+        return {
+          ruleId: `${rule}-wrong-type`,
+          message: actual
+            ? `${names}, which is not a ${expected} file: its bytes are those of a ${actual} image; rename it to ${posix.basename(path).replace(/\.[^.]+$/, `.${EXTENSION_OF_TYPE[actual]}`)}, or save it again as ${expected}`
+            : `${names}, which is not a ${expected} file: its bytes are not those of any image type the site takes; save it again as JPEG, PNG, WebP, AVIF, GIF or SVG`,
+        };
+      }
+      const where = `line ${finding.place.line}, column ${finding.place.column}`;
+      return finding.kind === 'malformed'
+        ? {
+            ruleId: `${rule}-svg-malformed`,
+            message: `${names}, which is not a well-formed SVG file (${where}: ${finding.reason}); export it again from the program that made it`,
+          }
+        : {
+            ruleId: `${rule}-svg-active`,
+            message: `${names}, which holds ${finding.reason} (${where}); the site publishes only SVG files that can run no script and load no other file, so remove it, or export the image again as PNG`,
+          };
+    }
+  }
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblemReport } from '../../src/lib/articles/problems.ts';
+import { formatProblemReport, problemToString } from '../../src/lib/articles/problems.ts';
 import { loadCollection, parseSourceFile, type Collection } from '../../src/lib/collection.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'collections');
@@ -33,6 +33,26 @@ describe('finding files', () => {
     expect(collection.fileCount).toBe(1);
     expect(collection.problems).toStrictEqual([]);
     expect(collection.articles.map((article) => article.slug)).toStrictEqual(['kept-story']);
+  });
+
+  it('warns of .markdown and .mdx files and symbolic links it leaves out, without failing', async () => {
+    const collection = await load('ignored-files');
+    expect(collection.warnings.map(problemToString)).toMatchInlineSnapshot(`
+      [
+        "content/2019/05/interactive.MDX: the site reads only .md files, so this .mdx file is left out; if it is an article, rename it to interactive.md",
+        "content/2019/05/linked-story.md: this article file is a symbolic link, which the site does not follow, so it is left out; put the article file itself here",
+        "content/2019/05/old-story.markdown: the site reads only .md files, so this .markdown file is left out; if it is an article, rename it to old-story.md",
+        "content/2019/linked-folder: this folder is a symbolic link, which the site does not follow, so it is left out; put the folder itself here",
+      ]
+    `);
+  });
+
+  it('checks the bytes of the image files articles name, reading none outside the content folder', async () => {
+    const collection = await load('hostile-images');
+    const report = formatProblemReport(collection.problems);
+    expect(report).toMatch(/\n12 problems in 8 article files\.$/);
+    expect(report).not.toContain('SECRET');
+    expect(collection.articles.map((article) => article.slug)).toContain('good-images');
   });
 
   it('reports a missing content folder as a problem instead of throwing', async () => {

@@ -4,15 +4,21 @@
  * in for the project root. Problems are placed where the parser said the
  * values are written.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findArticleFiles, readSourceFile } from '../../src/lib/article-files.ts';
+import {
+  createImageInspector,
+  findArticleFiles,
+  readSourceFile,
+  type ImageFileState,
+} from '../../src/lib/article-files.ts';
 import { parseArticle } from '../../src/lib/articles/parse.ts';
 import { formatProblemReport, type Place, type Problem } from '../../src/lib/articles/problems.ts';
 import {
   checkAcrossFiles,
+  imagePathsToInspect,
   type CheckedFields,
+  type ImageFiles,
   type ParsedFile,
 } from '../../src/lib/cross-file-checks.ts';
 import { instant } from '../helpers/instant.ts';
@@ -31,8 +37,18 @@ async function check(name: string): Promise<{ parsed: ParsedFile[]; problems: Pr
     if (result.ok) parsed.push({ path, article: result.article, places: result.places });
     else problems.push(...result.problems);
   }
-  problems.push(...checkAcrossFiles(parsed, (path) => existsSync(join(rootDir, path))));
+  const inspect = createImageInspector(rootDir, join(rootDir, 'content'));
+  const states = new Map<string, ImageFileState>();
+  for (const path of imagePathsToInspect(parsed, 'content')) states.set(path, await inspect(path));
+  problems.push(
+    ...checkAcrossFiles(parsed, { contentPath: 'content', stateOf: (path) => states.get(path)! }),
+  );
   return { parsed, problems };
+}
+
+/** Image files where every path is in the state given. */
+function everyImage(kind: 'ok' | 'missing'): ImageFiles {
+  return { contentPath: 'content', stateOf: () => ({ kind }) };
 }
 
 describe('duplicate slugs', () => {
@@ -155,7 +171,7 @@ describe('places', () => {
         ]),
         parsedFile('content/b.md', { slug: 'b' }),
       ],
-      () => false,
+      everyImage('missing'),
     );
     expect(problems).toStrictEqual([
       {
@@ -170,11 +186,36 @@ describe('places', () => {
   it('places a duplicate slug taken from the file name on the first line', () => {
     const problems = checkAcrossFiles(
       [parsedFile('content/2019/story.md', {}), parsedFile('content/2020/story.md', {})],
-      () => true,
+      everyImage('ok'),
     );
     expect(problems.map((problem) => problem.place)).toStrictEqual([
       { line: 1, column: 1 },
       { line: 1, column: 1 },
     ]);
+  });
+});
+
+describe('image files', () => {
+  it('refuses files that are not what their names say, folders, links out and paths out', async () => {
+    const { problems } = await check('hostile-images');
+    // The link and the path out lead to a file of the case's own, which is never read.
+    expect(formatProblemReport(problems)).not.toContain('SECRET');
+    // A lead image with an extension in capitals, and a chart as graphics programs export it, pass.
+    expect(problems.filter((problem) => problem.path.endsWith('good-images.md'))).toStrictEqual([]);
+    expect(formatProblemReport(problems)).toMatchInlineSnapshot(`
+      "content/2019/05/body-images.md:8:10: the image ./chart.png names content/2019/05/chart.png, which is a folder, not an image file; name the image file inside it, or rename the folder
+      content/2019/05/body-images.md:14:32: the image ./chart%FF.png has a "%" escape that stands for no character (such as %FF), so it names no file; write a percent sign in a file name as %25
+      content/2019/05/body-images.md:16:33: the image ./onload.svg names content/2019/05/onload.svg, which holds an event handler attribute (onload) (line 2, column 6); the site publishes only SVG files that can run no script and load no other file, so remove it, or export the image again as PNG
+      content/2019/05/body-images.md:18:35: the image ./broken.svg names content/2019/05/broken.svg, which is not a well-formed SVG file (line 4, column 1: the end tag </svg> does not match the open element <g>); export it again from the program that made it
+      content/2019/05/body-images.md:20:33: the image ./html-root.svg names content/2019/05/html-root.svg, which is not a well-formed SVG file (line 1, column 1: the root element is <html>, not <svg>); export it again from the program that made it
+      content/2019/05/lead-folder.md:6:8: "image.src" names content/2019/05/folder.jpg, which is a folder, not an image file; name the image file inside it, or rename the folder
+      content/2019/05/lead-in-drafts.md:6:8: "image.src" names content/_drafts/photo.png, in a file or folder whose name starts with _ or ., which the site does not publish; put the image beside the article
+      content/2019/05/lead-link-outside.md:6:8: "image.src" names content/2019/05/linked.png, a symbolic link to a file outside the content folder or in a part of it the site ignores; put the image file itself beside the article
+      content/2019/05/lead-not-image.md:6:8: "image.src" names content/2019/05/notes.png, which is not a PNG file: its bytes are not those of any image type the site takes; save it again as JPEG, PNG, WebP, AVIF, GIF or SVG
+      content/2019/05/lead-outside.md:6:8: "image.src" (../../../secret.png) points outside the content folder; put the image beside the article
+      content/2019/05/lead-png-named-jpg.md:6:8: "image.src" names content/2019/05/really-a-png.jpg, which is not a JPEG file: its bytes are those of a PNG image; rename it to really-a-png.png, or save it again as JPEG
+      content/2019/05/lead-script-svg.md:6:8: "image.src" names content/2019/05/script.svg, which holds a <script> element (line 3, column 3); the site publishes only SVG files that can run no script and load no other file, so remove it, or export the image again as PNG
+      12 problems in 8 article files."
+    `);
   });
 });

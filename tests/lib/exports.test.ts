@@ -16,6 +16,7 @@ const modules: Record<string, () => Promise<object>> = {
   'articles/images': () => import('../../src/lib/articles/images.ts'),
   'articles/source-text': () => import('../../src/lib/articles/source-text.ts'),
   'articles/body-image-places': () => import('../../src/lib/articles/body-image-places.ts'),
+  'articles/svg-check': () => import('../../src/lib/articles/svg-check.ts'),
   'did-you-mean': () => import('../../src/lib/did-you-mean.ts'),
   'article-files': () => import('../../src/lib/article-files.ts'),
   'cross-file-checks': () => import('../../src/lib/cross-file-checks.ts'),
@@ -37,7 +38,10 @@ describe('module exports', () => {
     expect(exports).toMatchInlineSnapshot(`
       {
         "article-files": [
+          "createImageInspector",
           "findArticleFiles",
+          "isIgnoredPath",
+          "listArticleFiles",
           "readSourceFile",
           "toPosix",
         ],
@@ -53,11 +57,17 @@ describe('module exports', () => {
         ],
         "articles/images": [
           "IMAGE_EXTENSIONS",
+          "IMAGE_HEADER_LENGTH",
+          "LEAD_IMAGE_DIR",
           "bodyImagePath",
+          "checkImageBytes",
           "hasImageExtension",
+          "imageTypeOfPath",
           "isLocalImageUrl",
           "isRemoteImage",
+          "leadImageCopyPath",
           "resolveArticlePath",
+          "sniffImageType",
         ],
         "articles/markdown": [
           "countWords",
@@ -91,6 +101,9 @@ describe('module exports', () => {
         "articles/source-text": [
           "cleanSourceText",
         ],
+        "articles/svg-check": [
+          "checkSvg",
+        ],
         "build-cache/article-list": [
           "ARTICLE_LIST_FILE",
           "ArticleListError",
@@ -117,6 +130,7 @@ describe('module exports', () => {
         ],
         "cross-file-checks": [
           "checkAcrossFiles",
+          "imagePathsToInspect",
         ],
         "did-you-mean": [
           "nearestKey",

@@ -283,7 +283,10 @@ describe('syncArticles', () => {
         'image:\n  src: ./photo.png\n  alt: A photo.\n',
       ),
     );
-    await writeFile(join(contentDir, '2024/03/photo.png'), 'first image bytes');
+    await writeFile(
+      join(contentDir, '2024/03/photo.png'),
+      Buffer.from('\x89PNG\r\n\x1a\nfirst img', 'latin1'),
+    );
     const { context, entries } = createContext();
     await sync(context);
     const stamp = (entries.get('content/2024/03/photo-story.md')?.data as StoredArticle).imageStamp;
@@ -293,7 +296,10 @@ describe('syncArticles', () => {
     await sync(context);
     expect(parsedPaths()).toStrictEqual([]);
 
-    await writeFile(join(contentDir, '2024/03/photo.png'), 'the replacement image');
+    await writeFile(
+      join(contentDir, '2024/03/photo.png'),
+      Buffer.from('\x89PNG\r\n\x1a\na replacement', 'latin1'),
+    );
     await sync(context);
     expect(parsedPaths()).toStrictEqual(['content/2024/03/photo-story.md']);
     const restamped = (entries.get('content/2024/03/photo-story.md')?.data as StoredArticle)
