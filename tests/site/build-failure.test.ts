@@ -51,6 +51,29 @@ describe('a production build with bad articles', () => {
   });
 });
 
+describe('a production build with an invalid SITE_CLOCK', () => {
+  let project: SiteProject;
+
+  beforeAll(async () => {
+    project = await createSiteProject(join(PROJECT_ROOT, 'tests/fixtures/build/good'));
+  });
+  afterAll(() => project.remove());
+
+  it('fails with one line that names the variable and the form it takes, and no stack trace', async () => {
+    const result = await project.build({ SITE_CLOCK: '2026-01-01 noon\nforged.md:1:1: line' });
+    const output = result.stdout + result.stderr;
+
+    expect(result.code).toBe(1);
+    expect(output).toContain(
+      'SITE_CLOCK="2026-01-01 noon\\nforged.md:1:1: line" is not a date and time with an offset; ' +
+        'set it like SITE_CLOCK=2026-01-01T00:00:00Z, or unset it to use the current time.',
+    );
+    expect(output).not.toMatch(/^forged\.md/m);
+    expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(output).not.toContain('Stack trace');
+  });
+});
+
 describe('npm run build when a page fails after the articles are fine', () => {
   let project: SiteProject;
   const buildScript = join(PROJECT_ROOT, 'scripts/build.ts');
