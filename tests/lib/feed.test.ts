@@ -249,21 +249,21 @@ describe('a standfirst that talks about markup, in two feed readers', () => {
     // Titles are plain text, escaped once (the RSS Best Practices Profile);
     // readers differ only on text that looks like an entity (@rowanmanning/feed-parser
     // decodes `&lt;` in a title), so the titles here have none.
-    const titles = summaries.map((summary) => summary.replace(/&\S*;/g, ''));
+    const stories = summaries.map((summary) => ({
+      title: summary.replace(/&\S*;/g, ''),
+      description: summary,
+    }));
     const xml = buildRss(
-      summaries.map((summary, index) =>
+      stories.map((story, index) =>
         item({
-          title: titles[index],
-          description: summary,
+          ...story,
           link: `https://news.example.test/${index}/`,
           published: instant(`2026-05-1${index}T10:00:00Z`),
         }),
       ),
       channel,
     );
-    const expected = summaries
-      .map((text, index) => ({ title: titles[index], description: text }))
-      .reverse();
+    const expected = [...stories].reverse();
     const { rowanmanning, rssParser } = await read(xml);
     expect(rowanmanning).toEqual(expected);
     expect(rssParser).toEqual(expected);
