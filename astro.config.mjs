@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { siteSettings } from './src/site.config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { articleSitemap } from './src/integrations/article-sitemap.ts';
+import { bodyImagesIntegration } from './src/integrations/body-images.ts';
 import { unfinishedBuildGuard } from './src/integrations/unfinished-build.ts';
 
 // SITE_URL overrides the base URL written in the settings, for deploys.
@@ -30,6 +31,8 @@ export default defineConfig({
     pagefindIntegration(),
     // The sitemap index, with each article's lastmod (see src/integrations/article-sitemap.ts).
     ...articleSitemap(),
+    // Each story's body images, copied beside its page (see src/integrations/body-images.ts).
+    bodyImagesIntegration(),
     // A build that fails or is killed while writing pages leaves Astro's page
     // and image caches half-updated; the next build drops them
     // (see src/integrations/unfinished-build.ts). Last, so that it sees

@@ -5,12 +5,13 @@
  * write the build's article list for the integrations.
  */
 import type { LoaderContext } from 'astro/loaders';
-import { formatProblemReport } from '../lib/articles/problems.ts';
+import { formatProblemReport, problemToString } from '../lib/articles/problems.ts';
 import { writeArticleList } from '../lib/build-cache/article-list.ts';
 import { removeUnusedBodyHtml } from '../lib/build-cache/body-html.ts';
 import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
 import { loadCollection } from '../lib/collection.ts';
 import { createCachedParser } from './cached-parser.ts';
+import { publishLeadImages } from './image-stamp.ts';
 
 /**
  * Thrown when articles have problems in a production build. Its message is
@@ -62,6 +63,7 @@ export async function syncArticles(
     parse: parser.parse,
   }).finally(() => parser.close());
 
+  for (const warning of collection.warnings) logger.warn(problemToString(warning));
   if (collection.problems.length) {
     const report = formatProblemReport(collection.problems);
     if (production) {
@@ -96,6 +98,7 @@ export async function syncArticles(
     store.values().map((entry) => (entry.data as StoredArticle).bodyHtmlFile),
   );
   if (listFile) await writeArticleList(listFile, collection.articles);
+  await publishLeadImages(rootDir, contentDir, collection.articles);
   const fromStore =
     collection.articles.length - [...parser.fresh.keys()].filter((path) => keep.has(path)).length;
   logger.info(

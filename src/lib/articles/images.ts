@@ -164,16 +164,19 @@ export function resolveArticlePath(articlePath: string, relativePath: string): s
 }
 
 /**
- * The project-relative path of a local image the body shows. A body keeps
- * `src` as a URL (`my%20chart.svg`), so it is decoded first.
+ * The project-relative path of a local image the body shows: the file a
+ * static server sends for the address the body's `src` makes. A body keeps
+ * `src` as a URL (`my%20chart.svg`), so a query or fragment is dropped and
+ * every escape decoded, as a server does (`100%25.png` is `100%.png`,
+ * `chart%231.png` is `chart#1.png`).
  *
- * @returns the path, or undefined when `src` has a `%` that starts no
- *   escape (`100%.png` written in raw HTML), which names no file
+ * @returns the path, or undefined when `src` has a `%` escape that stands
+ *   for no character (`%FF`), which names no file
  * @example bodyImagePath('content/2026/02/a.md', 'img/my%20map.png') // 'content/2026/02/img/my map.png'
  */
 export function bodyImagePath(articlePath: string, src: string): string | undefined {
   try {
-    return resolveArticlePath(articlePath, decodeURI(src));
+    return resolveArticlePath(articlePath, decodeURIComponent(src.replace(/[?#].*$/s, '')));
   } catch {
     return undefined;
   }

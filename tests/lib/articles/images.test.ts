@@ -74,6 +74,16 @@ describe('bodyImagePath', () => {
       'content/2026/02/img/my map.png',
     );
     expect(bodyImagePath('content/2026/02/a.md', '100%25.png')).toBe('content/2026/02/100%.png');
+    expect(bodyImagePath('content/2026/02/a.md', 'chart%231%3F.png')).toBe(
+      'content/2026/02/chart#1?.png',
+    );
+  });
+
+  it('leaves out a query or fragment, which a server does not read as part of the file name', () => {
+    expect(bodyImagePath('content/2026/02/a.md', './photo.png?v=2')).toBe(
+      'content/2026/02/photo.png',
+    );
+    expect(bodyImagePath('content/2026/02/a.md', './chart#1.png')).toBe('content/2026/02/chart');
   });
 
   it('names no file for an escape that stands for no character', () => {
