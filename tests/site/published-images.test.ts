@@ -243,6 +243,9 @@ describe('the images a build publishes', () => {
       expect(check.code, output).toBe(1);
       for (const problem of PROBLEMS) expect(output).toContain(problem);
       expect(output).toContain('5 problems in 2 article files.');
+      expect(output).toContain(
+        'content/2026/05/old-story.markdown: the site reads only .md files, so this .markdown file is left out',
+      );
     });
 
     it('are refused by the build the same way, with no stack trace, and dist/ stays as it was', async () => {

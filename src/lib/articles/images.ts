@@ -8,20 +8,26 @@
 import { posix } from 'node:path';
 import { checkSvg, type SvgFinding } from './svg-check.ts';
 
+/** An image type the site takes, by the name editors know it by. */
+export type ImageType = 'JPEG' | 'PNG' | 'GIF' | 'WebP' | 'AVIF' | 'SVG';
+
+/** The type each extension the site takes names, by the extension in lower case. */
+const TYPE_OF_EXTENSION: Readonly<Record<string, ImageType>> = {
+  avif: 'AVIF',
+  gif: 'GIF',
+  jpeg: 'JPEG',
+  jpg: 'JPEG',
+  png: 'PNG',
+  svg: 'SVG',
+  webp: 'WebP',
+};
+
 /**
  * The extensions, in lower case, of the image files the site can process:
  * the types Astro's image service reads. TIFF is not among them: the
  * service cannot turn it into a web image.
  */
-export const IMAGE_EXTENSIONS: readonly string[] = [
-  'avif',
-  'gif',
-  'jpeg',
-  'jpg',
-  'png',
-  'svg',
-  'webp',
-];
+export const IMAGE_EXTENSIONS: readonly string[] = Object.keys(TYPE_OF_EXTENSION);
 
 /**
  * Whether an image source is a remote URL rather than a file beside the
@@ -34,22 +40,8 @@ export function isRemoteImage(src: string): boolean {
 
 /** Whether a path or URL ends in the extension of an image type the site can process, in any case. */
 export function hasImageExtension(path: string): boolean {
-  const extension = /\.([^./]+)$/.exec(path)?.[1];
-  return extension !== undefined && IMAGE_EXTENSIONS.includes(extension.toLowerCase());
+  return imageTypeOfPath(path) !== undefined;
 }
-
-/** An image type the site takes, by the name editors know it by. */
-export type ImageType = 'JPEG' | 'PNG' | 'GIF' | 'WebP' | 'AVIF' | 'SVG';
-
-const TYPE_OF_EXTENSION: Readonly<Record<string, ImageType>> = {
-  avif: 'AVIF',
-  gif: 'GIF',
-  jpeg: 'JPEG',
-  jpg: 'JPEG',
-  png: 'PNG',
-  svg: 'SVG',
-  webp: 'WebP',
-};
 
 /** The image type a path's extension names, in any case, if it is one the site takes. */
 export function imageTypeOfPath(path: string): ImageType | undefined {
