@@ -166,7 +166,7 @@ function scanSvg(source: string): void {
           'a "&" that starts no reference; write &amp; for an ampersand',
         );
       }
-      const predefined = PREDEFINED_ENTITIES[name];
+      const predefined = PREDEFINED_ENTITIES.get(name);
       if (predefined) return predefined;
       const code = /^#x([0-9a-f]+)$/i.test(name)
         ? Number.parseInt(name.slice(2), 16)
@@ -231,7 +231,8 @@ function scanSvg(source: string): void {
     skipMisc();
   }
 
-  if (!startsWith('<') || startsWith('</') || startsWith('<!')) {
+  if (startsWith('<!')) malformed(pos, 'a "<!" that starts no comment or <!DOCTYPE>');
+  if (!startsWith('<') || startsWith('</')) {
     malformed(pos, pos >= text.length ? 'no root element' : 'text before the root element');
   }
 
@@ -404,12 +405,14 @@ function scanSvg(source: string): void {
       active(
         index,
         squeezed.startsWith('data:')
-          ? `a data: address in the ${name} attribute`
-          : `a reference to another file or address in the ${name} attribute`,
+          ? `a data: address in the ${clip(name)} attribute`
+          : `a reference to another file or address in the ${clip(name)} attribute`,
       );
     }
-    if (local === 'style') checkCss(value, index, `the ${name} attribute`);
-    else checkUrls(value.toLowerCase(), index, `the ${name} attribute`);
+    const where = `the ${clip(name)} attribute`;
+    if (local === 'style') checkCss(value, index, where);
+    // Presentation attributes (fill, filter, …) are CSS values, escapes and all.
+    else checkUrls(decodeCssEscapes(value).toLowerCase(), index, where);
   }
 
   /** Refuses CSS that imports, fetches or runs anything. */
@@ -436,13 +439,14 @@ function scanSvg(source: string): void {
   }
 }
 
-const PREDEFINED_ENTITIES: Record<string, string> = {
-  lt: '<',
-  gt: '>',
-  amp: '&',
-  quot: '"',
-  apos: "'",
-};
+/** The only entities XML defines without a document type. */
+const PREDEFINED_ENTITIES = new Map([
+  ['lt', '<'],
+  ['gt', '>'],
+  ['amp', '&'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 
 /** Whether a code point is a character XML allows. */
 function isXmlCharacter(code: number): boolean {

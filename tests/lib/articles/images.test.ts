@@ -246,6 +246,10 @@ describe('checkSvg', () => {
       'a url() that points at another file or address in the fill attribute',
     ],
     [
+      svg('<rect filter="u\\72l(https://evil.example/a.svg#f)"/>'),
+      'a url() that points at another file or address in the filter attribute',
+    ],
+    [
       svg(`<rect style="background: image-set('https://evil.example/a.png' 1x)"/>`),
       'a CSS function that loads an image in the style attribute',
     ],
@@ -285,6 +289,7 @@ describe('checkSvg', () => {
     [svg('<g><rect/>'), 'the end tag </svg> does not match the open element <g>'],
     ['<svg xmlns="http://www.w3.org/2000/svg"><g>', 'the element <g> is not closed'],
     [svg('<text>&nbsp;</text>'), 'the reference &nbsp; is not defined'],
+    [svg('<text>&constructor;</text>'), 'the reference &constructor; is not defined'],
     [svg('<text>R&D</text>'), 'a "&" that starts no reference; write &amp; for an ampersand'],
     [svg('<rect x="1" x="2"/>'), 'the attribute x appears twice in one tag'],
     [svg('<rect x=1/>'), 'the value of the attribute x is not in quotes'],
@@ -304,6 +309,7 @@ describe('checkSvg', () => {
     [svg('<text>\u0007</text>'), 'a control character, which XML does not allow'],
     [svg('<!-- a -- b -->'), 'a comment that holds "--"'],
     [svg('<text>a < b</text>'), 'a "<" that starts no tag; write &lt; for a less-than sign'],
+    [`<!doctype svg>${svg('')}`, 'a "<!" that starts no comment or <!DOCTYPE>'],
   ])('refuses a file that is not a well-formed SVG: %j', (text, reason) => {
     expect(checkSvg(text)).toMatchObject({ kind: 'malformed', reason });
   });
