@@ -4,6 +4,11 @@
  * Modelled on vfile-message: a problem has a place and a reason, and reads as
  * `path:line:column: message`. Problems are collected across all files and
  * reported together, so an editor can fix every mistake in one pass.
+ *
+ * Messages quote what a file says (a key, a value, a file name), so every
+ * problem is printed through `problemToString`, which shows line breaks and
+ * terminal controls escaped: a file cannot make its problem span two lines,
+ * pass for another file's, or clear the editor's terminal.
  */
 
 /** A 1-based position in a source file. */
@@ -24,12 +29,43 @@ export interface Problem {
   ruleId: string;
 }
 
-/** Formats one problem as `path:line:column: message` (or `path: message`). */
+/**
+ * Characters that would break a problem's line or act on a terminal rather
+ * than show: controls (C0, DEL, C1, among them the escape that starts
+ * terminal sequences), format characters (the bidirectional overrides and
+ * isolates that can make a line read other than it is, zero-width ones),
+ * line and paragraph separators, and lone surrogates.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/gu;
+
+const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Shows the characters that could break a line or act on a terminal as
+ * escapes (`\n`, `\u001b`), so that text read from a file prints as one
+ * inert line.
+ *
+ * @example showUnprintable('a\nb\u001b[2J') // 'a\\nb\\u001b[2J'
+ */
+export function showUnprintable(text: string): string {
+  return text.replace(UNPRINTABLE, (character) => {
+    const code = character.codePointAt(0)!;
+    return (
+      SHORT_ESCAPES[character] ??
+      (code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`)
+    );
+  });
+}
+
+/**
+ * Formats one problem as `path:line:column: message` (or `path: message`),
+ * always on one line: see `showUnprintable`.
+ */
 export function problemToString(problem: Problem): string {
   const where = problem.place
     ? `${problem.path}:${problem.place.line}:${problem.place.column}`
     : problem.path;
-  return `${where}: ${problem.message}`;
+  return showUnprintable(`${where}: ${problem.message}`);
 }
 
 /** Orders problems by file, then line, then column, so reports are stable. */

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { parseArticle } from '../../../src/lib/articles/parse.ts';
 import {
   compareProblems,
   formatProblemReport,
   plural,
   problemToString,
+  showUnprintable,
   type Problem,
 } from '../../../src/lib/articles/problems.ts';
 
@@ -28,6 +30,50 @@ describe('problemToString', () => {
     expect(
       problemToString(problem('content/a.md', undefined, 1, 'the file is not valid UTF-8')),
     ).toBe('content/a.md: the file is not valid UTF-8');
+  });
+});
+
+describe('showUnprintable', () => {
+  it('writes line breaks and tabs as \\n, \\r and \\t', () => {
+    expect(showUnprintable('a\nb\r\nc\td')).toBe('a\\nb\\r\\nc\\td');
+  });
+
+  it('writes controls, separators, format characters and lone surrogates as \\u escapes', () => {
+    expect(showUnprintable('\u001b[2J\u0000\u0085\u2028\u2029\u202e\u2066\udc00\ud800x')).toBe(
+      '\\u001b[2J\\u0000\\u0085\\u2028\\u2029\\u202e\\u2066\\udc00\\ud800x',
+    );
+    expect(showUnprintable('\u{e0001}')).toBe('\\u{e0001}');
+  });
+
+  it('leaves printable text, accents, emoji and backslashes as they are', () => {
+    const text = 'Straße in København, 10\u00a0000 — 🇷🇺 \\n C:\\path';
+    expect(showUnprintable(text)).toBe(text);
+  });
+
+  it('is idempotent, so a message quoting another is not escaped twice', () => {
+    expect(showUnprintable(showUnprintable('a\nb'))).toBe('a\\nb');
+  });
+});
+
+describe('problemToString with hostile text', () => {
+  it('keeps a message to one line whatever its key holds', () => {
+    const result = parseArticle(
+      'content/a.md',
+      '---\ntitle: T\nsection: World\npublished: 2026-05-22T08:36:00+03:00\n"x\\ncontent/b.md:1:1: forged": 1\n"\\e[2J": 2\n---\n\nBody.\n',
+    );
+    expect(result.ok).toBe(false);
+    const report = formatProblemReport(result.ok ? [] : result.problems);
+    expect(report).toMatchInlineSnapshot(`
+      "content/a.md:5:1: unknown key "x\\ncontent/b.md:1:1: forged"; the known keys are title, section, published, updated, summary, dateline, source, author, tags, related, image, slug, draft
+      content/a.md:6:1: unknown key "\\u001b[2J"; the known keys are title, section, published, updated, summary, dateline, source, author, tags, related, image, slug, draft
+      2 problems in 1 article file."
+    `);
+    expect(report).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(report.split('\n')).toHaveLength(3);
+  });
+
+  it('escapes the path too', () => {
+    expect(problemToString(problem('content/a\nb.md', 1, 1, 'x'))).toBe('content/a\\nb.md:1:1: x');
   });
 });
 
