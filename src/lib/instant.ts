@@ -22,7 +22,17 @@ const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})[T](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/;
 
 /** Why a text is not an instant; `undefined` when it is one. */
-export type InstantError = 'not-a-date-time' | 'no-time' | 'no-offset' | 'out-of-range';
+export type InstantError =
+  'not-a-date-time' | 'no-time' | 'no-offset' | 'out-of-range' | 'year-out-of-range';
+
+/**
+ * The first and last moments an instant may name: addresses (`/YYYY/…`),
+ * sitemaps and feeds write four-digit years, so a moment must fall in the
+ * years 1000 to 9999 in every time zone, a day inside each end.
+ */
+export const EARLIEST_INSTANT_MS = Date.UTC(1000, 0, 2);
+/** See `EARLIEST_INSTANT_MS`. */
+export const LATEST_INSTANT_MS = Date.UTC(9999, 11, 31) - 1;
 
 /**
  * Reads an ISO 8601 date-time that carries an offset or `Z`.
@@ -46,6 +56,8 @@ export function parseInstant(text: string): Instant | InstantError {
     number,
   ];
   const [y, mo, d, h, mi, s] = numbers;
+  // Before the round trip below, which would take years 0 to 99 for 1900 to 1999.
+  if (y < 1000) return 'year-out-of-range';
   const localMs = Date.UTC(y, mo - 1, d, h, mi, s, Number(fraction.padEnd(3, '0').slice(0, 3)));
   const check = new Date(localMs);
   // Date.UTC rolls 31 June over into 1 July; a round trip catches that.
@@ -71,7 +83,9 @@ export function parseInstant(text: string): Instant | InstantError {
     offsetMinutes = sign * (offsetHours * 60 + offsetMins);
     offset = `${zone[0]}${String(offsetHours).padStart(2, '0')}:${String(offsetMins).padStart(2, '0')}`;
   }
-  return { iso: value, epochMs: localMs - offsetMinutes * 60_000, offset, offsetMinutes };
+  const epochMs = localMs - offsetMinutes * 60_000;
+  if (epochMs < EARLIEST_INSTANT_MS || epochMs > LATEST_INSTANT_MS) return 'year-out-of-range';
+  return { iso: value, epochMs, offset, offsetMinutes };
 }
 
 /** Whether a parse result is an instant rather than an error. */

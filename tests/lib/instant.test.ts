@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dateToInstant, isInstant, parseInstant } from '../../src/lib/instant.ts';
+import {
+  EARLIEST_INSTANT_MS,
+  LATEST_INSTANT_MS,
+  dateToInstant,
+  isInstant,
+  parseInstant,
+} from '../../src/lib/instant.ts';
 
 describe('parseInstant', () => {
   it('keeps the text, the offset as written and the epoch milliseconds', () => {
@@ -65,6 +71,21 @@ describe('parseInstant', () => {
     ['an offset with 60 minutes', '2019-05-22T08:36:00+03:60'],
   ])('says %s is out of range', (_, text) => {
     expect(parseInstant(text)).toBe('out-of-range');
+  });
+
+  it.each([
+    ['a year before 1000', '0999-12-31T23:59:59Z'],
+    ['year 0099, which Date would take for 1999', '0099-05-22T08:36:00Z'],
+    ['the first day of 1000, which is 999 west of UTC', '1000-01-01T12:00:00Z'],
+    ['the last day of 9999, which is 10000 east of UTC', '9999-12-31T00:00:00Z'],
+    ['a moment in 1000 written in 999', '0999-12-31T23:00:00-03:00'],
+  ])('says %s is outside the years the site can write', (_, text) => {
+    expect(parseInstant(text)).toBe('year-out-of-range');
+  });
+
+  it('accepts the first and last moments inside them', () => {
+    expect(parseInstant('1000-01-02T00:00:00Z')).toMatchObject({ epochMs: EARLIEST_INSTANT_MS });
+    expect(parseInstant('9999-12-30T23:59:59.999Z')).toMatchObject({ epochMs: LATEST_INSTANT_MS });
   });
 
   it('accepts 29 February in a leap year only', () => {

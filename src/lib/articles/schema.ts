@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { isInstant, parseInstant, type InstantError } from '../instant.ts';
 import { isRemoteImage } from './images.ts';
-import { isSlug, pathToSlug, textToSlug } from './slug.ts';
+import { isSlug, MAX_SLUG_LENGTH, pathToSlug, textToSlug } from './slug.ts';
 
 /** Longest headline the contract allows. */
 export const TITLE_MAX_LENGTH = 300;
@@ -24,6 +24,8 @@ const INSTANT_MESSAGES: Record<InstantError, string> = {
   'no-offset':
     'has no offset, so the moment is ambiguous; add the offset of the place it was filed, as 2019-05-22T08:36:00+03:00, or Z for UTC',
   'out-of-range': 'is not a real date and time (check the day, hour and offset)',
+  'year-out-of-range':
+    'is outside the years the site can write: addresses, sitemaps and feeds take four-digit years, so a date must lie between 1000-01-02 and 9999-12-30; check the year',
 };
 
 /** Text that must not be blank; runs of white space (YAML folding) become one space. */
@@ -45,11 +47,14 @@ const InstantText = z.string().transform((value, context) => {
   return z.NEVER;
 });
 
-const Slug = z.string().refine(isSlug, {
-  message:
-    'is not a valid slug: use lowercase ASCII letters, digits and single hyphens, as naryshkin-svr-contacts',
-  params: { ruleId: 'slug-format' },
-});
+const Slug = z
+  .string()
+  .refine(isSlug, {
+    message:
+      'is not a valid slug: use lowercase ASCII letters, digits and single hyphens, as naryshkin-svr-contacts',
+    params: { ruleId: 'slug-format' },
+  })
+  .pipe(z.string().max(MAX_SLUG_LENGTH));
 
 /** A path relative to the article file, or an `https:` URL. */
 const ImageSource = z
@@ -58,6 +63,11 @@ const ImageSource = z
   .refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value) || isRemoteImage(value), {
     message: 'must be a path relative to the article file (./photo.jpg) or an https: URL',
     params: { ruleId: 'image-src' },
+  })
+  .refine((value) => !isRemoteImage(value) || !hasCredentials(value), {
+    message:
+      'holds a user name or password (https://user:password@…), which every reader would see; use an address without them',
+    params: { ruleId: 'image-src-credentials' },
   })
   .refine((value) => !value.startsWith('/'), {
     message: 'must be relative to the article file, as ./photo.jpg, not start with /',
@@ -86,8 +96,27 @@ const SectionSchema = PlainText.transform((name, context) => {
     });
     return z.NEVER;
   }
+  if (slug.length > MAX_SLUG_LENGTH) {
+    context.addIssue({
+      code: 'custom',
+      message: `makes a URL name of ${slug.length} characters, and the limit is ${MAX_SLUG_LENGTH} (it names a folder of the site); use a shorter name`,
+      params: { ruleId: 'section-slug-too-long' },
+    });
+    return z.NEVER;
+  }
   return { name, slug };
 });
+
+/** Whether an address names a user or password before its host (`https://user:pass@host/`). */
+function hasCredentials(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== '' || parsed.password !== '';
+  } catch {
+    // Not a URL a browser would read; the authority part is checked as written.
+    return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url);
+  }
+}
 
 /** The keys an editor may write, each validated; unknown keys are errors. */
 export const FrontMatterSchema = z

@@ -2,6 +2,14 @@
  * Slug and section-name rules of the article contract.
  */
 
+/**
+ * Longest slug, and longest URL name of a section: each names a folder of
+ * the built site (`/2026/05/22/<slug>/`, `/section/<name>/`), and file
+ * systems take names of at most 255 bytes; 200 leaves room for the names
+ * the build gives files beside them.
+ */
+export const MAX_SLUG_LENGTH = 200;
+
 /** Lowercase ASCII letters and digits in runs joined by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
