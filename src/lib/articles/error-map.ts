@@ -6,22 +6,40 @@
  */
 import type { z } from 'zod';
 import { nearestKey } from '../did-you-mean.ts';
-import type { FrontMatterDocument, YamlSyntaxError } from './front-matter.ts';
+import {
+  MAX_YAML_ALIASES,
+  type FrontMatterDocument,
+  type YamlSyntaxError,
+} from './front-matter.ts';
+import { MAX_NESTING_DEPTH } from './limits.ts';
 import type { Problem } from './problems.ts';
 import { FRONT_MATTER_KEYS, FrontMatterSchema } from './schema.ts';
 
 /** A problem before the path of its file is added. */
 export type PlacedMessage = Omit<Problem, 'path'>;
 
+/** What to say about a YAML error, by the `yaml` package's code; others are quoted. */
+const YAML_ERROR_MESSAGES: Record<string, (error: YamlSyntaxError) => string> = {
+  DUPLICATE_KEY: (error) => `the key "${error.key ?? '?'}" appears more than once; keep one`,
+  TOO_MANY_ALIASES: () =>
+    `the front matter uses more than ${MAX_YAML_ALIASES} YAML aliases (*name); write the values out instead`,
+  NESTING_TOO_DEEP: () =>
+    `the front matter nests lists or maps more than ${MAX_NESTING_DEPTH} deep here; each key takes text, a list of text or, for image, one map of text`,
+  // The reader ran out of stack or of its alias budget: lists or maps nested
+  // hundreds deep by indentation, or aliases that repeat a value without end.
+  RESOURCE_EXHAUSTION: () =>
+    'the front matter nests lists or maps too deeply to be read; each key takes text, a list of text or, for image, one map of text',
+};
+
 /** Turns a YAML syntax error (a repeated key among them) into a problem. */
 export function yamlErrorToProblem(error: YamlSyntaxError): PlacedMessage {
+  const message = YAML_ERROR_MESSAGES[error.code];
   return {
     place: error.place,
     ruleId: `yaml-${error.code.toLowerCase().replace(/_/g, '-')}`,
-    message:
-      error.code === 'DUPLICATE_KEY'
-        ? `the key "${error.key ?? '?'}" appears more than once; keep one`
-        : `the front matter is not valid YAML: ${error.message.split('\n')[0]}`,
+    message: message
+      ? message(error)
+      : `the front matter is not valid YAML: ${error.message.split('\n')[0]}`,
   };
 }
 
@@ -159,8 +177,26 @@ function describePath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/**
+ * What YAML makes of a value written with one of its type tags, and the tag:
+ * `!!binary aGVsbG8=` is bytes, not text, and must not be called a map.
+ */
+const TAGGED_VALUES: [
+  type: abstract new (...args: never[]) => unknown,
+  what: string,
+  tag: string,
+][] = [
+  [Uint8Array, 'binary data', '!!binary'],
+  [Date, 'a date', '!!timestamp'],
+  [Set, 'a set', '!!set'],
+  [Map, 'an ordered map', '!!omap'],
+];
+
 function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
+  for (const [type, what, tag] of TAGGED_VALUES) {
+    if (value instanceof type) return `${what} (the YAML tag ${tag}); remove the tag`;
+  }
   if (typeof value === 'object') return 'a map';
   if (typeof value === 'string') return `the text "${value}"`;
   return `a ${typeof value}`;

@@ -4,10 +4,33 @@
  *
  * The core schema reads `2019-05-22T08:36:00+03:00` as a string (js-yaml and
  * gray-matter make it a `Date` and lose the offset), and `yes` as a string,
- * not a boolean.
+ * not a boolean. Every text value is read through the body's rule for
+ * characters (`dropForbiddenCharacters`), so a YAML escape such as `"\0"`
+ * cannot put a control character on a page. A block that nests deeper than
+ * `MAX_NESTING_DEPTH` or uses more than `MAX_YAML_ALIASES` aliases is not
+ * turned into data: the reader recurses, and aliases multiply.
  */
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+} from 'yaml';
+import { MAX_NESTING_DEPTH } from './limits.ts';
 import type { Place } from './problems.ts';
+import { dropForbiddenCharacters } from './source-text.ts';
+
+/**
+ * Most aliases (`*name`) a front matter block may use. An alias repeats a
+ * value without copying it, so a few lines of aliases of aliases make a
+ * value billions of items long (the "billion laughs"); an article needs
+ * none, and ten leave room for a list written once and used twice.
+ */
+export const MAX_YAML_ALIASES = 10;
 
 /** A YAML syntax error, placed in the file; `key` names a repeated key. */
 export interface YamlSyntaxError {
@@ -22,7 +45,8 @@ export interface YamlSyntaxError {
 export interface FrontMatterDocument {
   /**
    * The block as plain data (objects, arrays, strings, numbers, booleans,
-   * null); `undefined` when a syntax error leaves it unreadable. A repeated
+   * null, or what a type tag such as `!!binary` makes); `undefined` when a
+   * syntax error or a limit leaves it unread. A repeated
    * key does not: its last value is kept, so the other keys can be checked.
    */
   data: unknown;
@@ -52,7 +76,9 @@ export interface FrontMatterDocument {
  */
 export function readFrontMatter(yamlText: string, firstLine: number): FrontMatterDocument {
   const lineCounter = new LineCounter();
-  const document = parseDocument(yamlText, {
+  const tooDeep = nestingPastLimit(yamlText);
+  // The reader recurses into nested lists and maps: too deep a block is not read.
+  const document = parseDocument(tooDeep === undefined ? yamlText : '', {
     schema: 'core',
     lineCounter,
     prettyErrors: false,
@@ -74,10 +100,43 @@ export function readFrontMatter(yamlText: string, firstLine: number): FrontMatte
     return blockStart;
   };
 
-  const data: unknown = document.errors.every(isDuplicateKey) ? document.toJS() : undefined;
+  // Running out of stack leaves a trail of errors with one cause: keep the first.
+  let exhausted = false;
+  const errors: YamlErrorLike[] = document.errors.filter((error) => {
+    if (error.code !== 'RESOURCE_EXHAUSTION') return true;
+    if (exhausted) return false;
+    return (exhausted = true);
+  });
+  if (tooDeep !== undefined) {
+    // The reader counted the lines of nothing (its first start, 0): count the rest.
+    for (
+      let index = yamlText.indexOf('\n');
+      index !== -1;
+      index = yamlText.indexOf('\n', index + 1)
+    ) {
+      lineCounter.addNewLine(index + 1);
+    }
+    errors.push({
+      code: 'NESTING_TOO_DEEP',
+      message: `nested more than ${MAX_NESTING_DEPTH} deep`,
+      pos: [tooDeep, tooDeep + 1],
+    });
+  }
+  const aliasError = tooManyAliases(document);
+  if (aliasError) errors.push(aliasError);
+  let data: unknown;
+  if (errors.every(isDuplicateKey)) {
+    try {
+      data = cleanStrings(document.toJS());
+    } catch (error) {
+      // The alias limit above keeps toJS within bounds; whatever it still
+      // throws on is a problem of this block, not a crash of the build.
+      errors.push(resourceError(0, error instanceof Error ? error.message : String(error)));
+    }
+  }
   return {
     data,
-    syntaxErrors: document.errors.map((error) => {
+    syntaxErrors: errors.map((error) => {
       const found = {
         place: offsetToPlace(error.pos[0]),
         message: error.message,
@@ -95,6 +154,105 @@ export function readFrontMatter(yamlText: string, firstLine: number): FrontMatte
       return placeOf(index === -1 ? path : [...path, index], 'value');
     },
   };
+}
+
+/**
+ * The offset of the first mark that nests the block past `MAX_NESTING_DEPTH`:
+ * a `[` or `{` that opens a flow list or map, or a `-` or `?` that opens a
+ * block list or key at the start of a line (`- - - x`). Brackets in quoted
+ * text count too; no front matter has dozens open.
+ */
+function nestingPastLimit(yamlText: string): number | undefined {
+  let depth = 0;
+  let lineMarkers = 0;
+  let atLineStart = true;
+  for (let index = 0; index < yamlText.length; index++) {
+    const character = yamlText[index];
+    if (character === '\n') {
+      atLineStart = true;
+      lineMarkers = 0;
+    } else if (atLineStart && (character === ' ' || character === '\t')) {
+      continue;
+    } else if (
+      atLineStart &&
+      (character === '-' || character === '?') &&
+      /^\s?$/.test(yamlText[index + 1] ?? '')
+    ) {
+      if (++lineMarkers > MAX_NESTING_DEPTH) return index;
+    } else {
+      atLineStart = false;
+      if (character === '[' || character === '{') {
+        if (++depth > MAX_NESTING_DEPTH) return index;
+      } else if (character === ']' || character === '}') {
+        depth = Math.max(0, depth - 1);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The error for the first alias beyond `MAX_YAML_ALIASES`, if the block has that many. */
+function tooManyAliases(document: Document): YamlErrorLike | undefined {
+  let count = 0;
+  let offset: number | undefined;
+  visit(document, {
+    Alias(_, node) {
+      if (!isAlias(node)) return undefined;
+      count++;
+      if (count <= MAX_YAML_ALIASES) return undefined;
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset === undefined
+    ? undefined
+    : {
+        code: 'TOO_MANY_ALIASES',
+        message: `more than ${MAX_YAML_ALIASES} aliases`,
+        pos: [offset, offset + 1],
+      };
+}
+
+/** What `readFrontMatter` reads from a `yaml` error. */
+interface YamlErrorLike {
+  code: string;
+  message: string;
+  pos: [number, number];
+}
+
+/** An error of the kind the `yaml` package gives a block too deep or too large for it to read. */
+function resourceError(offset: number, message: string): YamlErrorLike {
+  return { code: 'RESOURCE_EXHAUSTION', message, pos: [offset, offset + 1] };
+}
+
+/**
+ * `value` with `dropForbiddenCharacters` applied to every string in it,
+ * changed in place. Aliases may make the data share parts, or hold itself
+ * (`&a [*a]`); each object is visited once.
+ */
+function cleanStrings(value: unknown): unknown {
+  if (typeof value === 'string') return dropForbiddenCharacters(value);
+  const seen = new Set<object>();
+  const pending: unknown[] = [value];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    if (!isPlainContainer(item) || seen.has(item)) continue;
+    seen.add(item);
+    const record = item as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const child = record[key];
+      if (typeof child === 'string') record[key] = dropForbiddenCharacters(child);
+      else pending.push(child);
+    }
+  }
+  return value;
+}
+
+/** An array or an object made by YAML's plain maps; not a `Date`, `Set` or bytes from a tag. */
+function isPlainContainer(value: unknown): value is object {
+  if (Array.isArray(value)) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
 }
 
 /** The plain value at `path` in `data`, if there is one. */
