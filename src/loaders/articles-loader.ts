@@ -52,7 +52,13 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       watcher.add(contentDir);
       const onChange = (path: string) => {
         if (relative(contentDir, path).startsWith('..')) return;
-        void sync(false);
+        // A sync that fails (a folder that cannot be read, say) is logged, so
+        // that the next edit still syncs; a bad article never fails one.
+        sync(false).catch((error: unknown) => {
+          context.logger.error(
+            `The articles could not be synced (${error instanceof Error ? error.message : String(error)}); the next change under ${options.contentDir}/ tries again.`,
+          );
+        });
       };
       watcher.on('change', onChange).on('add', onChange).on('unlink', onChange);
     },

@@ -1,15 +1,18 @@
 /**
  * `parseArticle`: one article file's text in, a typed record and the places
  * of what later checks report on, or a list of problems, out. Pure: it reads
- * no files, clock or environment, and it never throws for bad input.
+ * no files, clock or environment, and it never throws: a file past the
+ * limits (`limits.ts`) is refused before it is parsed, and anything parsing
+ * still throws on becomes that file's problem.
  */
 import { placeBodyImages } from './body-image-places.ts';
-import { issueToProblems, yamlErrorToProblem } from './error-map.ts';
+import { issueToProblems, yamlErrorToProblem, type PlacedMessage } from './error-map.ts';
 import { readFrontMatter } from './front-matter.ts';
-import { parseMarkdown, renderBody } from './markdown.ts';
+import { checkLength, checkNesting, scanForLimits } from './limits.ts';
+import { parseMarkdown, renderBody, type RenderedBody } from './markdown.ts';
 import type { Place, Problem } from './problems.ts';
 import { ArticleSchema, type Article } from './schema.ts';
-import { isSlug, pathToSlug, textToSlug } from './slug.ts';
+import { isSlug, MAX_SLUG_LENGTH, pathToSlug, textToSlug } from './slug.ts';
 import { cleanSourceText } from './source-text.ts';
 
 /**
@@ -22,6 +25,8 @@ export interface ArticlePlaces {
   slug?: Place;
   /** The `section` value. */
   section: Place;
+  /** The `updated` value, when the article has one. */
+  updated?: Place;
   /** The first item of each `related` slug, in the order of the article's `related`. */
   related: Place[];
   /** The lead image's `src`, when the article has a lead image. */
@@ -45,9 +50,53 @@ export type ParseResult<T = Article> =
  * @param source the file's text (a byte-order mark and CRLF are fine)
  */
 export function parseArticle(path: string, source: string): ParseResult {
-  const text = cleanSourceText(source);
+  try {
+    const limit = checkLength(source);
+    if (limit) return { ok: false, problems: [{ path, ...limit }] };
+    return parseText(path, cleanSourceText(source));
+  } catch (error) {
+    // The last line of defence: the limits are meant to keep every step
+    // within bounds, and a file that still breaks one is that file's problem.
+    return parseFailure(
+      path,
+      error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    );
+  }
+}
+
+/**
+ * The result for a file the parser failed on (it threw, or the thread that
+ * ran it died): one problem that names the file and the reason.
+ *
+ * @param reason what failed, such as `RangeError: Maximum call stack size exceeded`
+ */
+export function parseFailure(path: string, reason: string): ParseResult {
+  return {
+    ok: false,
+    problems: [
+      {
+        path,
+        place: { line: 1, column: 1 },
+        ruleId: 'parser-failed',
+        message: `the file could not be parsed (${reason.split('\n')[0]}); simplify what nests deeply or repeats (lists, quotes, emphasis, HTML), and report the file to the site's developers`,
+      },
+    ],
+  };
+}
+
+/** A body with nothing in it, validated in place of one too deep to render. */
+const UNRENDERED_BODY: RenderedBody = {
+  html: '',
+  text: '',
+  firstParagraph: '',
+  wordCount: 0,
+  images: [],
+};
+
+function parseText(path: string, text: string): ParseResult {
   const problem = (place: Place | undefined, ruleId: string, message: string): Problem =>
     place ? { path, place, ruleId, message } : { path, ruleId, message };
+  const withPath = (found: PlacedMessage): Problem => ({ path, ...found });
 
   if (!/^---[ \t]*\n/.test(text)) {
     return {
@@ -61,6 +110,9 @@ export function parseArticle(path: string, source: string): ParseResult {
       ],
     };
   }
+
+  const limit = scanForLimits(text, bodyOffset(text));
+  if (limit) return { ok: false, problems: [withPath(limit)] };
 
   const { frontMatter, body } = parseMarkdown(text);
   if (!frontMatter?.position) {
@@ -77,7 +129,7 @@ export function parseArticle(path: string, source: string): ParseResult {
   }
 
   const yaml = readFrontMatter(frontMatter.value, frontMatter.position.start.line + 1);
-  const yamlProblems = yaml.syntaxErrors.map((error) => ({ path, ...yamlErrorToProblem(error) }));
+  const yamlProblems = yaml.syntaxErrors.map((error) => withPath(yamlErrorToProblem(error)));
   // Only a repeated key leaves data to check; any other syntax error ends here.
   if (yaml.data === undefined) return { ok: false, problems: yamlProblems };
   if (!isPlainObject(yaml.data)) {
@@ -115,10 +167,26 @@ export function parseArticle(path: string, source: string): ParseResult {
         `the file name "${fileSlug}" is not a valid slug; rename the file to ${suggestion}.md or add "slug: ${suggestion}"`,
       ),
     );
+  } else if (!hasSlugKey && fileSlug.length > MAX_SLUG_LENGTH) {
+    problems.push(
+      problem(
+        { line: 1, column: 1 },
+        'slug-too-long',
+        `the file name makes a slug of ${fileSlug.length} characters, and the limit is ${MAX_SLUG_LENGTH} (it names a folder of the site); rename the file, or add a shorter "slug"`,
+      ),
+    );
   }
 
+  // Too deep a body is not rendered (the renderer recurses), but its front
+  // matter is still checked, so that every other problem shows at once.
+  const nesting = checkNesting(body);
+  if (nesting) problems.push(withPath(nesting));
   const result = ArticleSchema.safeParse(
-    { sourcePath: path, frontMatter: yaml.data, body: renderBody(body) },
+    {
+      sourcePath: path,
+      frontMatter: yaml.data,
+      body: nesting ? UNRENDERED_BODY : renderBody(body),
+    },
     { reportInput: true },
   );
   if (result.success && problems.length === 0) {
@@ -126,6 +194,7 @@ export function parseArticle(path: string, source: string): ParseResult {
     const places: ArticlePlaces = {
       ...(hasSlugKey && { slug: yaml.placeOfValue(['slug']) }),
       section: yaml.placeOfValue(['section']),
+      ...(article.updated && { updated: yaml.placeOfValue(['updated']) }),
       related: article.related.map((slug) => yaml.placeOfItem(['related'], slug)),
       ...(article.image && { imageSrc: yaml.placeOfValue(['image', 'src']) }),
       bodyImages: placeBodyImages(body, text, article.bodyImages),
@@ -134,10 +203,23 @@ export function parseArticle(path: string, source: string): ParseResult {
   }
   if (!result.success) {
     for (const issue of result.error.issues) {
-      problems.push(...issueToProblems(issue, yaml).map((found) => ({ path, ...found })));
+      problems.push(...issueToProblems(issue, yaml).map(withPath));
     }
   }
   return { ok: false, problems };
+}
+
+/**
+ * Where the body begins: after the line that closes the front matter, or,
+ * when none does, after the opening line (so that the whole file is scanned).
+ */
+function bodyOffset(text: string): number {
+  const opening = text.indexOf('\n') + 1;
+  const closing = /^---[ \t]*$/gm;
+  closing.lastIndex = opening;
+  const found = closing.exec(text);
+  if (!found) return opening;
+  return found.index + found[0].length + 1;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
