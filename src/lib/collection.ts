@@ -24,7 +24,7 @@ import {
   type CheckedFields,
   type ParsedFile,
 } from './cross-file-checks.ts';
-import { publicationStatus, sortNewestFirst } from './publication.ts';
+import { publicationStatus, sortNewestFirst, updatedAfterClock } from './publication.ts';
 
 /** What loading the collection found. */
 export interface Collection<T extends CheckedFields = Article> {
@@ -113,6 +113,7 @@ export async function loadCollection<T extends CheckedFields>(
       stateOf: (path) => states.get(path) ?? { kind: 'missing' },
     }),
   );
+  problems.push(...updatedAfterClock(parsed, options.now));
 
   const left = { drafts: 0, scheduled: 0 };
   const articles: T[] = [];

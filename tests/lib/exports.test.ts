@@ -16,6 +16,7 @@ const modules: Record<string, () => Promise<object>> = {
   'articles/images': () => import('../../src/lib/articles/images.ts'),
   'articles/source-text': () => import('../../src/lib/articles/source-text.ts'),
   'articles/body-image-places': () => import('../../src/lib/articles/body-image-places.ts'),
+  'articles/limits': () => import('../../src/lib/articles/limits.ts'),
   'articles/svg-check': () => import('../../src/lib/articles/svg-check.ts'),
   'did-you-mean': () => import('../../src/lib/did-you-mean.ts'),
   'article-files': () => import('../../src/lib/article-files.ts'),
@@ -53,6 +54,7 @@ describe('module exports', () => {
           "yamlErrorToProblem",
         ],
         "articles/front-matter": [
+          "MAX_YAML_ALIASES",
           "readFrontMatter",
         ],
         "articles/images": [
@@ -69,6 +71,16 @@ describe('module exports', () => {
           "resolveArticlePath",
           "sniffImageType",
         ],
+        "articles/limits": [
+          "MAX_BLOCK_MARKERS",
+          "MAX_FILE_LENGTH",
+          "MAX_LINES",
+          "MAX_NESTING_DEPTH",
+          "MAX_PARAGRAPH_MARKS",
+          "checkLength",
+          "checkNesting",
+          "scanForLimits",
+        ],
         "articles/markdown": [
           "countWords",
           "parseMarkdown",
@@ -76,12 +88,14 @@ describe('module exports', () => {
         ],
         "articles/parse": [
           "parseArticle",
+          "parseFailure",
         ],
         "articles/problems": [
           "compareProblems",
           "formatProblemReport",
           "plural",
           "problemToString",
+          "showUnprintable",
         ],
         "articles/schema": [
           "ArticleSchema",
@@ -93,6 +107,7 @@ describe('module exports', () => {
           "cutAtWord",
         ],
         "articles/slug": [
+          "MAX_SLUG_LENGTH",
           "SLUG_PATTERN",
           "isSlug",
           "pathToSlug",
@@ -100,6 +115,7 @@ describe('module exports', () => {
         ],
         "articles/source-text": [
           "cleanSourceText",
+          "dropForbiddenCharacters",
         ],
         "articles/svg-check": [
           "checkSvg",
@@ -136,6 +152,8 @@ describe('module exports', () => {
           "nearestKey",
         ],
         "instant": [
+          "EARLIEST_INSTANT_MS",
+          "LATEST_INSTANT_MS",
           "dateToInstant",
           "isInstant",
           "parseInstant",
@@ -143,6 +161,7 @@ describe('module exports', () => {
         "publication": [
           "publicationStatus",
           "sortNewestFirst",
+          "updatedAfterClock",
         ],
         "sanitize": [
           "bodySanitizeSchema",

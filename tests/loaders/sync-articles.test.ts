@@ -409,4 +409,72 @@ describe('syncArticles', () => {
       ]);
     });
   });
+  describe('hostile files', () => {
+    const HOSTILE = {
+      'content/2024/03/deep-lists.md': article('Deep lists', '2024-03-01T10:00:00Z').replace(
+        /\nThe story.*\n$/,
+        `\n${'- '.repeat(5000)}x\n`,
+      ),
+      'content/2024/03/alias-bomb.md': article(
+        'Alias bomb',
+        '2024-03-01T10:00:00Z',
+        'tags: &a [a, a, a, a, a, a, a, a]\nauthor: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nsource: [*b, *b, *b, *b, *b, *b, *b, *b]\n',
+      ),
+      'content/2024/03/forged.md': article(
+        'Forged',
+        '2024-03-01T10:00:00Z',
+        '"x\\ncontent/2024/01/first-story.md:1:1: forged\\e[2J": 1\n',
+      ),
+      'content/2024/03/from-the-future.md': article(
+        'From the future',
+        '2024-03-01T10:00:00Z',
+        'updated: 9999-01-01T00:00:00Z\n',
+      ),
+    };
+
+    async function writeHostileArticles(): Promise<void> {
+      for (const [path, text] of Object.entries(HOSTILE)) await writeArticle(path, text);
+    }
+
+    it('reports each in one line within seconds in dev, shows the others, and sees a later fix', async () => {
+      await writeHostileArticles();
+      const { context, entries, messages } = createContext();
+      const started = performance.now();
+      await sync(context, { production: false });
+      expect(performance.now() - started).toBeLessThan(5000);
+
+      const errors = messages.filter((message) => message.level === 'error');
+      expect(errors.map((error) => error.message)).toMatchInlineSnapshot(`
+        [
+          "Some articles have problems; files that could not be read or parsed are not shown:
+        content/2024/03/alias-bomb.md:7:18: the front matter uses more than 10 YAML aliases (*name); write the values out instead
+        content/2024/03/deep-lists.md:6:65: this line opens more than 32 lists and block quotes inside one another; at most 32 levels are allowed
+        content/2024/03/forged.md:5:1: unknown key "x\\ncontent/2024/01/first-story.md:1:1: forged\\u001b[2J"; the known keys are title, section, published, updated, summary, dateline, source, author, tags, related, image, slug, draft
+        content/2024/03/from-the-future.md:5:10: "updated" (9999-01-01T00:00:00Z) is later than the build's clock (2024-06-01T00:00:00.000Z); an update cannot come from the future, and it would become every feed's date: write when the story last changed
+        4 problems in 4 article files.",
+        ]
+      `);
+      expect([...entries.keys()].sort()).toStrictEqual([
+        ...ALL_PATHS,
+        'content/2024/03/from-the-future.md',
+      ]);
+
+      await writeArticle(
+        'content/2024/03/deep-lists.md',
+        article('Deep lists', '2024-03-01T10:00:00Z'),
+      );
+      await sync(context, { production: false });
+      expect(entries.has('content/2024/03/deep-lists.md')).toBe(true);
+    });
+
+    it('stops a production build with the report and no stack', async () => {
+      await writeHostileArticles();
+      const { context } = createContext();
+      const error: unknown = await sync(context).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(ArticleProblemsError);
+      if (!(error instanceof ArticleProblemsError)) return;
+      expect(error.message.split('\n')).toHaveLength(6);
+      expect(error.stack ?? '').not.toMatch(/^\s*at /m);
+    });
+  });
 });
