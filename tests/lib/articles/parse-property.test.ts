@@ -160,6 +160,43 @@ const frontMatter = fc
     ].join('\n'),
   );
 
+/**
+ * A valid article whose text fields all hold hostile characters, written as
+ * YAML escapes or as they are: the fields must reach the record clean.
+ */
+const hostileFields = fc
+  .array(
+    fc.oneof(
+      text.map((value) => JSON.stringify(`x${value}`)),
+      yamlValueWithEscapes(),
+    ),
+    {
+      minLength: 9,
+      maxLength: 9,
+    },
+  )
+  .map(([title, section, summary, dateline, source, author, tag, alt, caption]) =>
+    [
+      `title: ${title}`,
+      `section: ${section}`,
+      'published: 2026-05-22T08:36:00+03:00',
+      `summary: ${summary}`,
+      `dateline: ${dateline}`,
+      `source: ${source}`,
+      `author: [${author}]`,
+      `tags: [${tag}]`,
+      `image: { src: ./photo.jpg, alt: ${alt}, caption: ${caption} }`,
+    ].join('\n'),
+  );
+
+/** A double-quoted YAML value of text and escapes, never empty once cleaned. */
+function yamlValueWithEscapes() {
+  const plain = fc.string({ maxLength: 6 }).map((part) => part.replace(/["\\]/g, ''));
+  return fc
+    .array(fc.oneof(yamlEscape, plain), { maxLength: 8 })
+    .map((parts) => `"x${parts.join('')}"`);
+}
+
 /** Markdown that nests, repeats or runs long: each unit repeated past or near the limits. */
 const pathological = fc
   .tuple(
@@ -234,6 +271,10 @@ const body = fc
 
 /** A whole file: front matter and body, or no front matter, or any text at all. */
 const file = fc.oneof(
+  {
+    weight: 2,
+    arbitrary: fc.tuple(hostileFields, body).map(([yaml, md]) => `---\n${yaml}\n---\n\n${md}x`),
+  },
   {
     weight: 6,
     arbitrary: fc.tuple(frontMatter, body).map(([yaml, md]) => `---\n${yaml}\n---\n\n${md}`),
