@@ -77,13 +77,14 @@ export function checkLength(source: string): PlacedMessage | undefined {
  * fenced code block counts as text), in one pass.
  *
  * @param text the cleaned text (`cleanSourceText`)
- * @param bodyStart the offset at which the body begins, after the front matter
+ * @param bodyStart the offset of the line the body begins on, after the front matter
  * @returns the first limit crossed, or `undefined`
  */
 export function scanForLimits(text: string, bodyStart: number): PlacedMessage | undefined {
   const scan = new BodyScan();
   let lineStart = 0;
-  for (let line = 1; lineStart <= text.length; line++) {
+  // The text after a last line break is no line.
+  for (let line = 1; lineStart < text.length; line++) {
     if (line > MAX_LINES) {
       return {
         place: { line, column: 1 },
@@ -93,9 +94,8 @@ export function scanForLimits(text: string, bodyStart: number): PlacedMessage | 
     }
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
-    if (lineEnd > bodyStart) {
-      const from = Math.max(lineStart, bodyStart);
-      const found = scan.line(text.slice(from, lineEnd), from - lineStart);
+    if (lineStart >= bodyStart) {
+      const found = scan.line(text.slice(lineStart, lineEnd));
       if (found) return { ...found, place: { line, column: found.column + 1 } };
     }
     lineStart = lineEnd + 1;
@@ -170,11 +170,8 @@ class BodyScan {
 
   /**
    * Scans one line of the body.
-   *
-   * @param line the line's text, or its part in the body
-   * @param offset the column (0-based) at which `line` starts in the file's line
    */
-  line(line: string, offset: number): LineFinding | undefined {
+  line(line: string): LineFinding | undefined {
     if (/^[ \t]*$/.test(line)) {
       this.#startParagraph();
       this.#inTable = false;
@@ -194,8 +191,7 @@ class BodyScan {
       }
     }
 
-    const found = this.#containers(containerMarkers(line)) ?? this.#inline(line);
-    return found && { ...found, column: found.column + offset };
+    return this.#containers(containerMarkers(line)) ?? this.#inline(line);
   }
 
   #startParagraph(): void {

@@ -72,14 +72,14 @@ describe('lines', () => {
   const linesOfBody = MAX_LINES - BODY_LINE;
 
   it(`refuses a file of more than ${MAX_LINES} lines, at the first line past it`, () => {
-    expect(onlyProblem(parseBody(times('Line\n', linesOfBody + 1)))).toBe(
+    expect(onlyProblem(parseBody(`${times('Line\n', linesOfBody + 1)}Line`))).toBe(
       `content/story.md:${MAX_LINES + 1}:1: the file has more than 3,000 lines; join hard-wrapped lines into paragraphs, or split the story`,
     );
   });
 
-  it('parses a file of exactly the limit', () => {
-    // The last line has no line break, so the file has MAX_LINES lines.
+  it('parses a file of exactly the limit, with or without a last line break', () => {
     expectParses(parseBody(`${times('Line\n', linesOfBody)}Line`));
+    expectParses(parseBody(`${times('Line\n', linesOfBody)}Line\n`));
   });
 });
 
