@@ -167,6 +167,8 @@ class BodyScan {
   #paragraph: string[] = [];
   /** Whether the paragraph is a table, whose every row the parser reads alone. */
   #inTable = false;
+  /** The opening fence of the code block the line is in (its mark repeated), if any. */
+  #fence: string | undefined;
 
   /**
    * Scans one line of the body.
@@ -191,7 +193,26 @@ class BodyScan {
       }
     }
 
-    return this.#containers(containerMarkers(line)) ?? this.#inline(line);
+    return this.#containers(containerMarkers(line)) ?? this.#inline(line, this.#inCode(line));
+  }
+
+  /**
+   * Whether a line belongs to a fenced code block (its fences included),
+   * where an HTML tag is text. Only a fence at the start of a line counts:
+   * a block inside a list may end with the list.
+   */
+  #inCode(line: string): boolean {
+    if (this.#fence !== undefined) {
+      const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)?.[1];
+      const fence = this.#fence;
+      if (closing !== undefined && closing[0] === fence[0] && closing.length >= fence.length) {
+        this.#fence = undefined;
+      }
+      return true;
+    }
+    const opening = /^(`{3,}(?=[^`]*$)|~{3,})/.exec(line)?.[1];
+    if (opening) this.#fence = opening;
+    return opening !== undefined;
   }
 
   #startParagraph(): void {
@@ -218,7 +239,13 @@ class BodyScan {
     };
   }
 
-  #inline(line: string): LineFinding | undefined {
+  /**
+   * Counts a line's emphasis marks, brackets and HTML elements. An HTML tag
+   * in code (`inCode`, or a code span) is text, and not counted; marks are,
+   * since what looks like code may not be.
+   */
+  #inline(line: string, inCode: boolean): LineFinding | undefined {
+    let codeEnd = inCode ? line.length : 0;
     for (let index = 0; index < line.length; index++) {
       const character = line[index]!;
       if (character === '\\' && isAsciiPunctuation(line[index + 1])) {
@@ -242,9 +269,16 @@ class BodyScan {
         ) {
           return tooManyMarks(index);
         }
+        if (index < codeEnd) continue;
         const found = this.#tag(line, index);
         if (typeof found === 'number') index = found;
         else if (found) return found;
+      } else if (character === '`' && index >= codeEnd) {
+        let runEnd = index + 1;
+        while (line[runEnd] === '`') runEnd++;
+        codeEnd = codeSpanEnd(line, index, runEnd);
+        // A run opens one code span or none; its other backticks open nothing.
+        index = runEnd - 1;
       }
     }
     return undefined;
@@ -306,6 +340,23 @@ class BodyScan {
     }
     return undefined;
   }
+}
+
+/**
+ * Where the code span opened by the backtick run from `start` to `runEnd`
+ * ends: after the next run of as many backticks on the line, or at `start`
+ * when none closes it. Runs that close nothing have lengths all different,
+ * so searching from each stays linear in the line.
+ */
+function codeSpanEnd(line: string, start: number, runEnd: number): number {
+  const length = runEnd - start;
+  for (let from = line.indexOf('`', runEnd); from !== -1;) {
+    let end = from;
+    while (line[end] === '`') end++;
+    if (end - from === length) return end;
+    from = line.indexOf('`', end);
+  }
+  return start;
 }
 
 function tooManyMarks(column: number): LineFinding {

@@ -142,6 +142,25 @@ describe('nesting', () => {
     expectParses(parseBody(times('<div><span><b>text</div>\n\n', 40)));
   });
 
+  it('does not count HTML tags in code spans or fenced code as open', () => {
+    expectParses(parseBody(times('The `<div>` element, and ``<span class="`a`">``.\n\n', 40)));
+    expectParses(parseBody(`\`\`\`html\n${times('<div class="a">\n', 40)}\`\`\`\n\nAfter.\n`));
+    expectParses(parseBody(`~~~~\n${times('<section>\n', 40)}~~~\n~~~~\n`));
+    // The fence closed, tags count again; a run of backticks unclosed opens no span.
+    expect(onlyProblem(parseBody(`\`\`\`\ncode\n\`\`\`\n${nestedHtml(33)}`))).toContain(
+      'more than 32 HTML elements are open here',
+    );
+    expect(onlyProblem(parseBody(`\`\`a\` ${nestedHtml(33)}`))).toContain(
+      'more than 32 HTML elements are open here',
+    );
+  });
+
+  it('still counts marks in what looks like code', () => {
+    expect(onlyProblem(parseBody(`\`${nestedEmphasis(33)}\``))).toContain(
+      'emphasis marks and link brackets open more than 32 deep',
+    );
+  });
+
   it('counts an end tag that closes nothing as nothing', () => {
     expect(onlyProblem(parseBody(times('<div></span>', MAX_NESTING_DEPTH + 1)))).toContain(
       'more than 32 HTML elements are open here',
