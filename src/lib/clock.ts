@@ -2,6 +2,7 @@
  * The build's clock. Articles published after it are scheduled and left out
  * of production builds; setting it makes that testable.
  */
+import { showUnprintable } from './articles/problems.ts';
 import { isInstant, parseInstant } from './instant.ts';
 
 /** The environment variable that sets the build's clock. */
@@ -32,22 +33,10 @@ export function readClock(env: Record<string, string | undefined>, fallback = Da
   const instant = parseInstant(value);
   if (!isInstant(instant)) {
     throw new ClockError(
-      `${CLOCK_VARIABLE}=${quote(value)} is not a date and time with an offset; set it like ${CLOCK_VARIABLE}=2026-01-01T00:00:00Z, or unset it to use the current time.`,
+      `${CLOCK_VARIABLE}="${showUnprintable(value)}" is not a date and time with an offset; set it like ${CLOCK_VARIABLE}=2026-01-01T00:00:00Z, or unset it to use the current time.`,
     );
   }
   return instant.epochMs;
-}
-
-/**
- * The value in double quotes with every character that could break the
- * message's one line or act on a terminal (controls, line and paragraph
- * separators, format characters) written as an escape.
- */
-function quote(value: string): string {
-  return JSON.stringify(value).replace(
-    /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu,
-    (char) => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`,
-  );
 }
 
 /** Where `buildClock` keeps its one reading, shared by every module copy in the process. */
