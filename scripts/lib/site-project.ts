@@ -11,7 +11,14 @@ import { join } from 'node:path';
 /** The project's root (this file is scripts/lib/site-project.ts). */
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 
-const PROJECT_FILES = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'public'];
+const PROJECT_FILES = [
+  'astro.config.mjs',
+  'tsconfig.json',
+  'package.json',
+  'src',
+  'public',
+  'scripts',
+];
 
 /** The outcome of a command run in a site project. */
 export interface RunResult {
@@ -27,6 +34,12 @@ export interface SiteProject {
   distDir: string;
   /** Runs `astro build` there with extra environment variables. */
   build(env?: Record<string, string>): Promise<RunResult>;
+  /**
+   * Runs `npm run build` there (`scripts/build.ts`: staging, swap into
+   * `dist/`, the deploy manifest) with extra environment variables. Only
+   * for copies of this project, not for another template.
+   */
+  publish(env?: Record<string, string>): Promise<RunResult>;
   /** Deletes the folder. */
   remove(): Promise<void>;
 }
@@ -69,6 +82,11 @@ export async function createSiteProject(
           env: { ...buildEnvironment(), ...env },
         },
       ),
+    publish: (env = {}) =>
+      run(process.execPath, [join(root, 'scripts', 'build.ts')], {
+        cwd: root,
+        env: { ...buildEnvironment(), ...env },
+      }),
     remove: () => rm(root, { recursive: true, force: true }),
   };
 }
