@@ -38,6 +38,8 @@ export interface Collection<T extends CheckedFields = Article> {
   left: { drafts: number; scheduled: number };
   /** How many article files were found. */
   fileCount: number;
+  /** How many article files were read (the others were answered by `reuse`). */
+  readCount: number;
 }
 
 /** How to load the collection. */
@@ -52,6 +54,19 @@ export interface LoadOptions<T extends CheckedFields = Article> {
   includeUnpublished: boolean;
   /** Parses one file: `parseSourceFile`, or a caller's cache around it. */
   parse: (file: SourceFile) => ParseResult<T> | Promise<ParseResult<T>>;
+  /**
+   * Answers for a file without reading it, when a caller's cache knows it
+   * is unchanged since it was parsed; undefined to read and parse it.
+   */
+  reuse?: (path: string) => Promise<ParseResult<T> | undefined>;
+  /**
+   * Tells what is at an image path: the content folder's inspector by
+   * default, or a caller's cache around it (given that inspector).
+   */
+  inspectImage?: (
+    path: string,
+    inspect: (path: string) => Promise<ImageFileState>,
+  ) => Promise<ImageFileState>;
 }
 
 /** Parses a source file with `parseArticle`. */
@@ -76,6 +91,7 @@ export async function loadCollection<T extends CheckedFields>(
       warnings: [],
       left: { drafts: 0, scheduled: 0 },
       fileCount: 0,
+      readCount: 0,
     };
   }
   const { paths, skipped } = await listArticleFiles(options.rootDir, options.contentDir);
@@ -85,7 +101,11 @@ export async function loadCollection<T extends CheckedFields>(
   // Files are read and parsed a bounded number at a time, so that a parser
   // on worker threads stays busy without holding every file in memory. Only
   // the parsed records are kept, not the files' text.
+  let readCount = 0;
   const outcomes = await mapInOrder(paths, LOAD_CONCURRENCY, async (path) => {
+    const reused = await options.reuse?.(path);
+    if (reused) return { path, result: reused };
+    readCount++;
     const file = await readSourceFile(options.rootDir, path);
     if ('message' in file) return { path, problem: file };
     return { path, result: await options.parse(file) };
@@ -105,7 +125,7 @@ export async function loadCollection<T extends CheckedFields>(
   const imagePaths = imagePathsToInspect(parsed, contentPath);
   const states = new Map<string, ImageFileState>();
   await mapInOrder(imagePaths, LOAD_CONCURRENCY, async (path) => {
-    states.set(path, await inspect(path));
+    states.set(path, await (options.inspectImage?.(path, inspect) ?? inspect(path)));
   });
   problems.push(
     ...checkAcrossFiles(parsed, {
@@ -128,6 +148,7 @@ export async function loadCollection<T extends CheckedFields>(
     warnings: skipped,
     left,
     fileCount: paths.length,
+    readCount,
   };
 }
 

@@ -14,7 +14,11 @@ import { BODY_HTML_DIR } from '../lib/build-cache/body-html.ts';
 import { buildClock } from '../lib/clock.ts';
 import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
 import { pipelineVersion } from './pipeline-version.ts';
+import { SOURCE_STAMPS_FILE } from './source-stamps.ts';
 import { syncArticles } from './sync-articles.ts';
+
+/** Where a production sync records how much it read and parsed (see `SyncWork`), in Astro's cache folder. */
+export const ARTICLE_SYNC_WORK_FILE = 'article-sync.json';
 
 /** Options of the articles loader. */
 export interface ArticlesLoaderOptions {
@@ -34,6 +38,8 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       const contentDir = join(rootDir, options.contentDir);
       const htmlDir = fileURLToPath(new URL(`${BODY_HTML_DIR}/`, context.config.cacheDir));
       const listFile = fileURLToPath(new URL(ARTICLE_LIST_FILE, context.config.cacheDir));
+      const stampsFile = fileURLToPath(new URL(SOURCE_STAMPS_FILE, context.config.cacheDir));
+      const workFile = fileURLToPath(new URL(ARTICLE_SYNC_WORK_FILE, context.config.cacheDir));
       const version = pipelineVersion(rootDir);
       const sync = (production: boolean) =>
         syncArticles(context, {
@@ -43,7 +49,8 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
           version,
           now: buildClock(),
           production,
-          ...(production && { listFile }),
+          stampsFile,
+          ...(production && { listFile, workFile }),
         });
       await sync(options.production);
 

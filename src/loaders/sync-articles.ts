@@ -4,6 +4,7 @@
  * store what changed and drop what went, delete unused body files, and
  * write the build's article list for the integrations.
  */
+import { writeFile } from 'node:fs/promises';
 import type { LoaderContext } from 'astro/loaders';
 import { formatProblemReport, problemToString } from '../lib/articles/problems.ts';
 import { writeArticleList } from '../lib/build-cache/article-list.ts';
@@ -12,6 +13,7 @@ import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
 import { loadCollection } from '../lib/collection.ts';
 import { createCachedParser } from './cached-parser.ts';
 import { publishLeadImages } from './image-stamp.ts';
+import { loadSourceStamps, noStamps, saveSourceStamps } from './source-stamps.ts';
 
 /**
  * Thrown when articles have problems in a production build. Its message is
@@ -42,6 +44,17 @@ export interface SyncOptions {
   production: boolean;
   /** Where to write the build's article list, if anywhere. */
   listFile?: string;
+  /** Where the source files' stamps are kept between syncs (`source-stamps.ts`), if anywhere. */
+  stampsFile?: string;
+  /** Where to write how many files this sync found, read and parsed, if anywhere. */
+  workFile?: string;
+}
+
+/** How much of the content one sync read and parsed, as `workFile` records it. */
+export interface SyncWork {
+  articleFiles: number;
+  articlesRead: number;
+  articlesParsed: number;
 }
 
 /**
@@ -51,16 +64,29 @@ export interface SyncOptions {
  */
 export async function syncArticles(
   context: Pick<LoaderContext, 'store' | 'logger' | 'generateDigest'>,
-  { rootDir, contentDir, htmlDir, version, now, production, listFile }: SyncOptions,
+  {
+    rootDir,
+    contentDir,
+    htmlDir,
+    version,
+    now,
+    production,
+    listFile,
+    stampsFile,
+    workFile,
+  }: SyncOptions,
 ): Promise<void> {
   const { store, logger } = context;
-  const parser = createCachedParser(context, { rootDir, htmlDir, version });
+  const stamps = stampsFile ? await loadSourceStamps(stampsFile) : noStamps();
+  const parser = createCachedParser(context, { rootDir, htmlDir, version, stamps });
   const collection = await loadCollection({
     rootDir,
     contentDir,
     now,
     includeUnpublished: !production,
     parse: parser.parse,
+    reuse: parser.reuse,
+    inspectImage: parser.inspectImage,
   }).finally(() => parser.close());
 
   for (const warning of collection.warnings) logger.warn(problemToString(warning));
@@ -99,10 +125,19 @@ export async function syncArticles(
   );
   if (listFile) await writeArticleList(listFile, collection.articles);
   await publishLeadImages(rootDir, contentDir, collection.articles);
+  // Saved once the store holds every entry the stamps name by digest.
+  if (stampsFile) await saveSourceStamps(stampsFile, parser.stamps);
+  const work: SyncWork = {
+    articleFiles: collection.fileCount,
+    articlesRead: collection.readCount,
+    articlesParsed: parser.fresh.size,
+  };
+  if (workFile) await writeFile(workFile, `${JSON.stringify(work)}\n`);
   const fromStore =
     collection.articles.length - [...parser.fresh.keys()].filter((path) => keep.has(path)).length;
   logger.info(
-    `${collection.articles.length} articles (${parser.fresh.size} parsed, ${fromStore} from cache); ` +
+    `${collection.articles.length} articles (${work.articlesRead} of ${work.articleFiles} files read, ` +
+      `${parser.fresh.size} parsed, ${fromStore} from cache); ` +
       `left out: ${collection.left.drafts} drafts, ${collection.left.scheduled} scheduled`,
   );
 }

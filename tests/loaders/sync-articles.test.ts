@@ -4,7 +4,17 @@
  * that "parses nothing" is proven, not assumed.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  unlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
@@ -98,7 +108,13 @@ async function writeArticle(path: string, text: string): Promise<void> {
 
 function sync(
   context: Context,
-  options: { version?: string; production?: boolean; listFile?: string } = {},
+  options: {
+    version?: string;
+    production?: boolean;
+    listFile?: string;
+    stampsFile?: string;
+    workFile?: string;
+  } = {},
 ) {
   return syncArticles(context, {
     rootDir,
@@ -108,6 +124,8 @@ function sync(
     now: CLOCK,
     production: options.production ?? true,
     ...(options.listFile && { listFile: options.listFile }),
+    ...(options.stampsFile && { stampsFile: options.stampsFile }),
+    ...(options.workFile && { workFile: options.workFile }),
   });
 }
 
@@ -202,7 +220,9 @@ describe('syncArticles', () => {
     expect(writes).toStrictEqual([]);
     expect(deletes).toStrictEqual([]);
     expect([...entries]).toStrictEqual(before);
-    expect(messages.at(-1)?.message).toMatch(/^3 articles \(0 parsed, 3 from cache\)/);
+    expect(messages.at(-1)?.message).toMatch(
+      /^3 articles \(3 of 3 files read, 0 parsed, 3 from cache\)/,
+    );
   });
 
   it('re-parses only the file that changed', async () => {
@@ -476,5 +496,91 @@ describe('syncArticles', () => {
       expect(error.message.split('\n')).toHaveLength(6);
       expect(error.stack ?? '').not.toMatch(/^\s*at /m);
     });
+  });
+});
+
+describe('syncArticles with the source stamps of the last sync', () => {
+  const stamped = () => ({
+    stampsFile: join(rootDir, 'cache', 'source-stamps.json'),
+    workFile: join(rootDir, 'cache', 'article-sync.json'),
+  });
+  const work = async () =>
+    JSON.parse(await readFile(stamped().workFile, 'utf8')) as Record<string, number>;
+
+  beforeEach(() => mkdir(join(rootDir, 'cache'), { recursive: true }));
+
+  it('reads every file once, then none while nothing changes, and records how much it read', async () => {
+    const { context } = createContext();
+    await sync(context, stamped());
+    expect(await work()).toStrictEqual({ articleFiles: 3, articlesRead: 3, articlesParsed: 3 });
+
+    parseSpy.mockClear();
+    await sync(context, stamped());
+    expect(parsedPaths()).toStrictEqual([]);
+    expect(await work()).toStrictEqual({ articleFiles: 3, articlesRead: 0, articlesParsed: 0 });
+  });
+
+  it('reads a file written again even when its size and modification time are put back', async () => {
+    const { context, entries } = createContext();
+    await sync(context, stamped());
+    const path = 'content/2024/01/first-story.md';
+    const before = await stat(join(rootDir, path));
+    await writeArticle(path, article('First storY', '2024-01-10T10:00:00+03:00'));
+    await utimes(join(rootDir, path), before.atime, before.mtime);
+    parseSpy.mockClear();
+
+    await sync(context, stamped());
+
+    expect(parsedPaths()).toStrictEqual([path]);
+    expect((entries.get(path)?.data as StoredArticle).title).toBe('First storY');
+    expect(await work()).toMatchObject({ articlesRead: 1, articlesParsed: 1 });
+  });
+
+  it('reads every file again after the pipeline version changes, or when the stamps are unreadable', async () => {
+    const { context } = createContext();
+    await sync(context, stamped());
+    parseSpy.mockClear();
+    await sync(context, { ...stamped(), version: 'v2' });
+    expect(parsedPaths()).toStrictEqual(ALL_PATHS);
+
+    await writeFile(stamped().stampsFile, '{not json');
+    parseSpy.mockClear();
+    await sync(context, { ...stamped(), version: 'v2' });
+    expect(await work()).toMatchObject({ articlesRead: 3, articlesParsed: 0 });
+  });
+
+  it('does not trust a stamp whose digest the store no longer holds', async () => {
+    const first = createContext();
+    await sync(first.context, stamped());
+    // Another store (a cleared cache) with the same stamps file.
+    const second = createContext();
+    parseSpy.mockClear();
+    await sync(second.context, stamped());
+    expect(parsedPaths()).toStrictEqual(ALL_PATHS);
+    expect([...second.entries.keys()].sort()).toStrictEqual(ALL_PATHS);
+  });
+
+  it('inspects an image again once its file is written again, and fails on what it finds', async () => {
+    const { context } = createContext();
+    const svg = (fill: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect fill="${fill}" width="10" height="10"/></svg>`;
+    await writeArticle('content/2024/01/chart.svg', svg('#123456'));
+    await writeArticle(
+      'content/2024/01/first-story.md',
+      article(
+        'First story',
+        '2024-01-10T10:00:00+03:00',
+        'image:\n  src: ./chart.svg\n  alt: A chart\n',
+      ),
+    );
+    await sync(context, stamped());
+    await sync(context, stamped());
+
+    // The same size, with a script where the colour was.
+    await writeArticle(
+      'content/2024/01/chart.svg',
+      svg('#123456').replace('fill="#123456"', 'onload="a(12)"'),
+    );
+    await expect(sync(context, stamped())).rejects.toThrow(ArticleProblemsError);
   });
 });
