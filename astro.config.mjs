@@ -4,6 +4,7 @@ import { siteSettings } from './src/site.config.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { articleSitemap } from './src/integrations/article-sitemap.ts';
 import { bodyImagesIntegration } from './src/integrations/body-images.ts';
+import { pageCounter } from './src/integrations/page-counter.ts';
 import { unfinishedBuildGuard } from './src/integrations/unfinished-build.ts';
 
 // SITE_URL overrides the base URL written in the settings, for deploys.
@@ -33,6 +34,9 @@ export default defineConfig({
     ...articleSitemap(),
     // Each story's body images, copied beside its page (see src/integrations/body-images.ts).
     bodyImagesIntegration(),
+    // Counts the pages rendered and those reused from the last build, for
+    // the deploy manifest (see src/integrations/page-counter.ts).
+    pageCounter(),
     // A build that fails or is killed while writing pages leaves Astro's page
     // and image caches half-updated; the next build drops them
     // (see src/integrations/unfinished-build.ts). Last, so that it sees
