@@ -1,23 +1,29 @@
 /**
  * `npm run bench -- --articles N [--compare | --stock-only] [--no-verify]`
  *
- * Generates N deterministic synthetic articles, runs the full production
- * build on them (every page, feed, sitemap and the search index) in a
- * throwaway project, then rebuilds after editing one body, editing one
- * headline and adding one article. For each build it prints wall and CPU
- * seconds, peak memory (RSS of the largest process), pages written, pages per
- * second and output size, and checks that each rebuild's output is identical
- * to a clean build of the same content.
+ * Generates N deterministic synthetic articles and publishes them as an
+ * editor does, with `npm run build` (every page, feed, sitemap and the
+ * search index, staged and swapped into `dist/`, with the deploy manifest)
+ * in a throwaway project; then applies one kind of publish after another to
+ * the same project: a story added, a body edited, a headline edited, a story
+ * moved to another section, a story deleted, a correction to an old story.
+ * For each build it prints wall and CPU seconds, peak memory (RSS of the
+ * largest process), pages written, pages per second and output size; for
+ * each of ours, the work and changes `dist-changes.json` reports (articles
+ * read and parsed, pages rendered and reused, files changed and removed),
+ * and whether the output is identical to a clean build of the same content.
  *
- * `--compare` builds the same corpus with the stock Astro site beside this
- * script, interleaved with ours so that machine drift cancels, and prints
- * the ratios. `--stock-only` builds the stock site alone, for sizes where
- * both in one run take too long. Results are also written as JSON under
- * bench-results/, with each build's log beside them.
+ * `--compare` builds the same corpus and the same publishes with two stock
+ * Astro sites (`astro build`), interleaved with ours so that machine drift
+ * cancels, and prints the ratios: `stock`, beside this script, with Astro's
+ * native Markdown processor, and `stock-remark`, the same site with its
+ * remark processor. `--stock-only` builds the two stock sites alone, for
+ * sizes where all three in one run take too long. Results are also written
+ * as JSON under bench-results/, with each build's log beside them.
  * Peak memory and CPU come from GNU time (Debian's `time` package).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,10 +39,14 @@ import { differingFiles, hashFiles } from './lib/file-hashes.ts';
 import { syntheticArticle, writeSyntheticArticles } from './lib/synthetic-articles.ts';
 
 const STOCK_TEMPLATE = join(PROJECT_ROOT, 'scripts/bench/stock-site');
+/** The remark variant's configuration, put over the stock site's own. */
+const STOCK_REMARK_CONFIG = join(PROJECT_ROOT, 'scripts/bench/stock-remark-site/astro.config.mjs');
 const TIME = '/usr/bin/time';
 const ASTRO = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
 /** The clock every build runs at, after every synthetic article. */
 const CLOCK = '2026-11-02T00:00:00Z';
+/** The deploy manifest `npm run build` writes in the project's root. */
+const MANIFEST = 'dist-changes.json';
 
 const { values } = parseArgs({
   options: {
@@ -60,9 +70,25 @@ if (!existsSync(TIME)) {
   process.exit(2);
 }
 
+type Site = 'ours' | 'stock' | 'stock-remark';
+
+/**
+ * What one of our publishes did, from its deploy manifest; null where the
+ * manifest or the figure is missing.
+ */
+interface PublishChanges {
+  articlesRead: number | null;
+  articlesParsed: number | null;
+  pagesRendered: number | null;
+  pagesReused: number | null;
+  filesChanged: number | null;
+  changedBytes: number | null;
+  filesRemoved: number | null;
+}
+
 /** What one build cost and produced. */
 interface BuildFigures {
-  site: 'ours' | 'stock';
+  site: Site;
   step: string;
   wallSeconds: number;
   cpuSeconds: number;
@@ -70,8 +96,12 @@ interface BuildFigures {
   pages: number;
   pagesPerSecond: number;
   outputMiB: number;
-  /** For our rebuilds: whether the output equals a clean build of the same content. */
+  /** For our builds: what the deploy manifest reports; null when the build wrote none. */
+  changes?: PublishChanges | null | undefined;
+  /** For our publishes after the cold build: whether the output equals a clean build of the same content. */
   identicalToClean?: boolean | undefined;
+  /** The files that differ from the clean build, when some do. */
+  differingFromClean?: string[] | undefined;
   /** Why the build failed, when it did: the error's first line. */
   failure?: string | undefined;
 }
@@ -91,17 +121,18 @@ function progress(message: string): void {
   console.log(`[${minutes} min] ${message}`);
 }
 
-/** Runs one production build under GNU time and measures its output. */
-async function measureBuild(
-  project: SiteProject,
-  site: 'ours' | 'stock',
-  step: string,
-): Promise<BuildFigures> {
+/**
+ * Builds one site under GNU time and measures its output: ours with
+ * `npm run build` (scripts/build.ts), a stock site with `astro build`.
+ */
+async function measureBuild(project: SiteProject, site: Site, step: string): Promise<BuildFigures> {
   progress(`${site}: ${step}…`);
   const timeFile = join(project.root, '.time');
+  const command = site === 'ours' ? [join(project.root, 'scripts/build.ts')] : [ASTRO, 'build'];
+  const buildStarted = Date.now();
   const result = await run(
     TIME,
-    ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, ASTRO, 'build'],
+    ['-f', '%e %U %S %M', '-o', timeFile, process.execPath, ...command],
     { cwd: project.root, env: { ...buildEnvironment(), SITE_CLOCK: CLOCK } },
   );
   await mkdir(LOG_DIR, { recursive: true });
@@ -139,10 +170,40 @@ async function measureBuild(
     pagesPerSecond: Math.round(pages / wall),
     outputMiB: Number((bytes / 2 ** 20).toFixed(1)),
   };
+  if (site === 'ours') figures.changes = await readChanges(project.root, buildStarted);
   progress(
     `${site}: ${step}: ${figures.wallSeconds.toFixed(1)} s, ${figures.peakRssMiB} MiB, ${pages} pages`,
   );
   return figures;
+}
+
+/**
+ * The figures of the deploy manifest a publish wrote; null when there is
+ * none from this build (one older than the build is a past build's).
+ */
+async function readChanges(root: string, buildStarted: number): Promise<PublishChanges | null> {
+  const path = join(root, MANIFEST);
+  if (!existsSync(path) || (await stat(path)).mtimeMs < buildStarted - 1000) return null;
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    return null;
+  }
+  const field = (holder: unknown, key: string): unknown =>
+    typeof holder === 'object' && holder !== null ? (holder as Record<string, unknown>)[key] : null;
+  const figure = (value: unknown) => (typeof value === 'number' ? value : null);
+  const length = (value: unknown) => (Array.isArray(value) ? value.length : null);
+  const work = field(manifest, 'work');
+  return {
+    articlesRead: figure(field(work, 'articlesRead')),
+    articlesParsed: figure(field(work, 'articlesParsed')),
+    pagesRendered: figure(field(work, 'pagesRendered')),
+    pagesReused: figure(field(work, 'pagesReused')),
+    filesChanged: length(field(manifest, 'changed')),
+    changedBytes: figure(field(manifest, 'changedBytes')),
+    filesRemoved: length(field(manifest, 'removed')),
+  };
 }
 
 /** Counts HTML pages and total bytes under a build's output folder. */
@@ -157,65 +218,117 @@ async function measureOutput(dir: string): Promise<{ pages: number; bytes: numbe
   return { pages, bytes };
 }
 
-/** Builds the same content from scratch and compares outputs; prints the first differences. */
-async function sameAsCleanBuild(project: SiteProject): Promise<boolean> {
+/**
+ * Publishes the same content from scratch and compares outputs; returns the
+ * files that differ, and prints the first few.
+ */
+async function differencesFromCleanBuild(project: SiteProject): Promise<string[]> {
   progress('ours: clean build of the same content, to compare…');
   const clean = await createSiteProject(project.contentDir, code);
   try {
-    const result = await run(process.execPath, [ASTRO, 'build'], {
-      cwd: clean.root,
-      env: { ...buildEnvironment(), SITE_CLOCK: CLOCK },
-    });
+    const result = await clean.publish({ SITE_CLOCK: CLOCK });
     if (result.code !== 0)
       throw new Error(`The clean reference build failed:\n${result.stderr.slice(-2000)}`);
-    const [incremental, reference] = await Promise.all([
+    const [published, reference] = await Promise.all([
       hashFiles(project.distDir),
       hashFiles(clean.distDir),
     ]);
-    const differences = differingFiles(incremental, reference);
+    const differences = differingFiles(published, reference);
     if (differences.length) {
       progress(
         `STALE: ${differences.length} files differ from a clean build, e.g. ${differences.slice(0, 5).join(', ')}`,
       );
     }
-    return differences.length === 0;
+    return differences;
   } finally {
     await clean.remove();
   }
 }
 
-/** The three edits, applied to a project's content folder. */
-const EDITS: { step: string; apply(contentDir: string): Promise<void> }[] = [
+/** The file of synthetic article `index` in a content folder. */
+const articleFile = (contentDir: string, index: number) =>
+  join(contentDir, syntheticArticle(index).path);
+
+/** Rewrites a file's text. */
+async function rewrite(path: string, change: (text: string) => string): Promise<void> {
+  await writeFile(path, change(await readFile(path, 'utf8')));
+}
+
+/** The slugs a synthetic article names in `related`. */
+function relatedSlugs(index: number): string[] {
+  const list = /^related: \[(.*)\]$/m.exec(syntheticArticle(index).text)?.[1];
+  return list ? list.split(', ') : [];
+}
+
+// The articles each publish touches: article 0 is the newest, N - 1 the oldest.
+const EDITED_BODY = Math.floor(count / 2);
+const EDITED_HEADLINE = Math.floor(count / 3);
+const MOVED = Math.floor(count / 4);
+const CORRECTED = count - 1;
+/**
+ * A mid-archive story that no other story names in `related`, so that
+ * deleting it leaves a valid archive. The generator relates a story only to
+ * one of the ten before it, so the ten after it are the ones to check (the
+ * added story, number N, among them near the end).
+ */
+const DELETED = (() => {
+  for (let index = Math.floor((2 * count) / 3); index < CORRECTED; index++) {
+    const slug = syntheticArticle(index).slug;
+    const namers = Array.from({ length: 10 }, (_, offset) => index + 1 + offset);
+    if (!namers.some((namer) => relatedSlugs(namer).includes(slug))) return index;
+  }
+  throw new Error('No story in the second half of the archive can be deleted.');
+})();
+
+/** The publishes, in order, each applied to a project's content folder after the last. */
+const PUBLISHES: { step: string; apply(contentDir: string): Promise<void> }[] = [
   {
-    step: 'rebuild after editing one body',
-    apply: async (contentDir) => {
-      const article = syntheticArticle(Math.floor(count / 2));
-      const path = join(contentDir, article.path);
-      await writeFile(
-        path,
-        (await readFile(path, 'utf8')).replace(/\n$/, ' A corrected sentence.\n'),
-      );
-    },
-  },
-  {
-    step: 'rebuild after editing one headline',
-    apply: async (contentDir) => {
-      const article = syntheticArticle(Math.floor(count / 3));
-      const path = join(contentDir, article.path);
-      await writeFile(
-        path,
-        (await readFile(path, 'utf8')).replace(/^title: (.*)$/m, 'title: $1, corrected'),
-      );
-    },
-  },
-  {
-    step: 'rebuild after adding one article',
+    step: 'one story added',
     apply: async (contentDir) => {
       const article = syntheticArticle(count);
       const text = article.text.replace(/^published: .*$/m, 'published: 2026-11-01T12:00:00+03:00');
       await mkdir(join(contentDir, '2026/11'), { recursive: true });
       await writeFile(join(contentDir, '2026/11', `${article.slug}.md`), text);
     },
+  },
+  {
+    step: 'one body edited',
+    apply: (contentDir) =>
+      rewrite(articleFile(contentDir, EDITED_BODY), (text) =>
+        text.replace(/\n$/, ' A corrected sentence.\n'),
+      ),
+  },
+  {
+    step: 'one headline edited',
+    apply: (contentDir) =>
+      rewrite(articleFile(contentDir, EDITED_HEADLINE), (text) =>
+        text.replace(/^title: (.*)$/m, 'title: $1, corrected'),
+      ),
+  },
+  {
+    step: 'one story moved to another section',
+    apply: async (contentDir) => {
+      // The next article's section: the generator deals sections in turn, so it differs.
+      const section = /^section: .*$/m.exec(syntheticArticle(MOVED + 1).text)![0];
+      await rewrite(articleFile(contentDir, MOVED), (text) =>
+        text.replace(/^section: .*$/m, section),
+      );
+    },
+  },
+  {
+    step: 'one story deleted',
+    apply: (contentDir) => rm(articleFile(contentDir, DELETED)),
+  },
+  {
+    // The contract's `corrections` key is not parsed yet: the correction goes into the body.
+    step: 'correction to an old story (body edit)',
+    apply: (contentDir) =>
+      rewrite(articleFile(contentDir, CORRECTED), (text) =>
+        text.replace(
+          /\n$/,
+          '\n\nCorrection: an earlier version of this story gave the wrong date for the vote.\n',
+        ),
+      ),
   },
 ];
 
@@ -225,39 +338,42 @@ await writeSyntheticArticles(corpus, count);
 
 // Every build of ours uses this copy of the code, even if the working tree changes meanwhile.
 const code = await snapshotProjectCode();
-const ours = values['stock-only'] ? undefined : await createSiteProject(corpus, code);
-const stock =
-  values.compare || values['stock-only']
-    ? await createSiteProject(corpus, STOCK_TEMPLATE)
-    : undefined;
+const withStock = values.compare || values['stock-only'];
+const projects = new Map<Site, SiteProject>();
+if (!values['stock-only']) projects.set('ours', await createSiteProject(corpus, code));
+if (withStock) {
+  projects.set('stock', await createSiteProject(corpus, STOCK_TEMPLATE));
+  const stockRemark = await createSiteProject(corpus, STOCK_TEMPLATE);
+  await cp(STOCK_REMARK_CONFIG, join(stockRemark.root, 'astro.config.mjs'));
+  projects.set('stock-remark', stockRemark);
+}
 /** Whether a site's build has failed in this run; its later steps are then skipped. */
-const hasFailed = (site: BuildFigures['site']) =>
+const hasFailed = (site: Site) =>
   results.some((row) => row.site === site && row.failure !== undefined);
 try {
-  if (ours) results.push(await measureBuild(ours, 'ours', 'cold build'));
-  if (stock) results.push(await measureBuild(stock, 'stock', 'cold build'));
-  for (const edit of EDITS) {
-    if (ours && !hasFailed('ours')) {
-      await edit.apply(ours.contentDir);
-      const figures = await measureBuild(ours, 'ours', edit.step);
-      if (!values['no-verify'] && figures.failure === undefined) {
-        figures.identicalToClean = await sameAsCleanBuild(ours);
+  for (const [site, project] of projects) {
+    results.push(await measureBuild(project, site, 'cold build'));
+  }
+  for (const publish of PUBLISHES) {
+    for (const [site, project] of projects) {
+      if (hasFailed(site)) continue;
+      await publish.apply(project.contentDir);
+      const figures = await measureBuild(project, site, publish.step);
+      if (site === 'ours' && !values['no-verify'] && figures.failure === undefined) {
+        const differences = await differencesFromCleanBuild(project);
+        figures.identicalToClean = differences.length === 0;
+        if (differences.length) figures.differingFromClean = differences;
       }
       results.push(figures);
     }
-    if (stock && !hasFailed('stock')) {
-      await edit.apply(stock.contentDir);
-      results.push(await measureBuild(stock, 'stock', edit.step));
-    }
   }
 } finally {
-  await ours?.remove();
-  await stock?.remove();
+  for (const project of projects.values()) await project.remove();
   await rm(corpus, { recursive: true, force: true });
   await rm(code, { recursive: true, force: true });
 }
 
-printTable(results);
+printTables(results);
 if (hasFailed('ours')) process.exitCode = 1;
 await mkdir(RESULTS_DIR, { recursive: true });
 const outFile = join(
@@ -270,42 +386,75 @@ await writeFile(
 );
 console.log(`\nResults written to ${outFile.slice(PROJECT_ROOT.length + 1)}`);
 
-function printTable(rows: BuildFigures[]): void {
-  console.log(`\n${count} articles`);
+function printTables(rows: BuildFigures[]): void {
+  const STEP_WIDTH = 40;
+  const number = (value: number | null | undefined, width: number) =>
+    (value === null || value === undefined ? 'n/a' : value.toLocaleString('en-US')).padStart(width);
+
+  console.log(`\n${count} articles: time and memory`);
   console.log(
-    'site   step                                   wall s   cpu s  peak MiB   pages  pages/s  out MiB  same as clean',
+    `site         ${'step'.padEnd(STEP_WIDTH)}  wall s   cpu s  peak MiB   pages  pages/s  out MiB  same as clean`,
   );
   for (const row of rows) {
+    const timing = `${row.site.padEnd(12)} ${row.step.padEnd(STEP_WIDTH)} ${row.wallSeconds.toFixed(1).padStart(6)} ${row.cpuSeconds.toFixed(1).padStart(7)} ${String(row.peakRssMiB).padStart(9)}`;
     if (row.failure !== undefined) {
-      console.log(
-        `${row.site.padEnd(6)} ${row.step.padEnd(38)} ${row.wallSeconds.toFixed(1).padStart(6)} ${row.cpuSeconds.toFixed(1).padStart(7)} ${String(row.peakRssMiB).padStart(9)}  FAILED: ${row.failure}`,
-      );
+      console.log(`${timing}  FAILED: ${row.failure}`);
       continue;
     }
+    const same =
+      row.identicalToClean === undefined
+        ? ''
+        : row.identicalToClean
+          ? 'yes'
+          : `NO (${row.differingFromClean?.length} files)`;
     console.log(
-      `${row.site.padEnd(6)} ${row.step.padEnd(38)} ${row.wallSeconds.toFixed(1).padStart(6)} ${row.cpuSeconds.toFixed(1).padStart(7)} ${String(row.peakRssMiB).padStart(9)} ${String(row.pages).padStart(7)} ${String(row.pagesPerSecond).padStart(8)} ${row.outputMiB.toFixed(1).padStart(8)}  ${row.identicalToClean === undefined ? '' : row.identicalToClean ? 'yes' : 'NO'}`,
+      `${timing} ${String(row.pages).padStart(7)} ${String(row.pagesPerSecond).padStart(8)} ${row.outputMiB.toFixed(1).padStart(8)}  ${same}`,
     );
   }
-  const built = rows.filter((row) => row.failure === undefined);
-  const cold = built.find((row) => row.site === 'ours' && row.step === 'cold build');
-  const stockCold = built.find((row) => row.site === 'stock' && row.step === 'cold build');
-  if (!cold) return;
-  console.log('\nratios');
-  for (const row of built.filter((candidate) => candidate.site === 'ours' && candidate !== cold)) {
+
+  const ourBuilds = rows.filter((row) => row.site === 'ours' && row.failure === undefined);
+  if (ourBuilds.length) {
+    console.log(`\n${count} articles: our publishes, from ${MANIFEST}`);
     console.log(
-      `ours ${row.step} / ours cold build: ${(row.wallSeconds / cold.wallSeconds).toFixed(2)}`,
+      `${'step'.padEnd(STEP_WIDTH)}     read   parsed  rendered   reused  changed files  changed KiB  removed`,
     );
-  }
-  if (stockCold) {
-    for (const row of built.filter((candidate) => candidate.site === 'ours')) {
-      const matching = built.find(
-        (candidate) => candidate.site === 'stock' && candidate.step === row.step,
+    for (const row of ourBuilds) {
+      const changes = row.changes;
+      const kib =
+        changes?.changedBytes === null || changes?.changedBytes === undefined
+          ? null
+          : Math.round(changes.changedBytes / 1024);
+      console.log(
+        `${row.step.padEnd(STEP_WIDTH)} ${number(changes?.articlesRead, 8)} ${number(changes?.articlesParsed, 8)} ${number(changes?.pagesRendered, 9)} ${number(changes?.pagesReused, 8)} ${number(changes?.filesChanged, 14)} ${number(kib, 12)} ${number(changes?.filesRemoved, 8)}`,
       );
-      if (matching) {
-        console.log(
-          `ours/stock ${row.step}: wall ${(row.wallSeconds / matching.wallSeconds).toFixed(2)}, peak memory ${(row.peakRssMiB / matching.peakRssMiB).toFixed(2)}`,
-        );
-      }
     }
+  }
+
+  const built = rows.filter((row) => row.failure === undefined);
+  const find = (site: Site, step: string) =>
+    built.find((row) => row.site === site && row.step === step);
+  /** Wall time and peak memory of one build over another's, or blank when either is missing. */
+  const ratio = (a: BuildFigures | undefined, b: BuildFigures | undefined) =>
+    a && b
+      ? `${(a.wallSeconds / b.wallSeconds).toFixed(2)} / ${(a.peakRssMiB / b.peakRssMiB).toFixed(2)}`
+      : '';
+  const steps = [...new Set(built.map((row) => row.step))];
+  if (!steps.length) return;
+  console.log('\nratios: wall / peak memory');
+  console.log(
+    `${'step'.padEnd(STEP_WIDTH)}   ours/stock  ours/stock-remark  stock-remark/stock  ours/our cold`,
+  );
+  const ourCold = find('ours', 'cold build');
+  for (const step of steps) {
+    const ours = find('ours', step);
+    const stock = find('stock', step);
+    const stockRemark = find('stock-remark', step);
+    const overCold =
+      ours && ourCold && ours !== ourCold
+        ? (ours.wallSeconds / ourCold.wallSeconds).toFixed(2)
+        : '';
+    console.log(
+      `${step.padEnd(STEP_WIDTH)}  ${ratio(ours, stock).padStart(11)}  ${ratio(ours, stockRemark).padStart(17)}  ${ratio(stockRemark, stock).padStart(18)}  ${overCold.padStart(13)}`,
+    );
   }
 }
