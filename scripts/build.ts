@@ -3,18 +3,33 @@
  * moved into `dist/` only when the whole build succeeded. Whatever fails
  * (a bad article, a page that throws, the search index), `dist/` keeps the
  * last good site, never a half-written one.
+ *
+ * Before the swap, each file whose bytes did not change becomes a hard link
+ * to the last `dist/`'s file, so it keeps its modification time, and the
+ * deploy manifest `dist-changes.json` lists what changed, so that a deploy
+ * uploads only that (see the README's "Deploying").
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PAGE_WORK_FILE } from '../src/integrations/page-counter.ts';
+import { linkUnchangedFiles } from './lib/output-changes.ts';
 
 const root = process.cwd();
 const dist = join(root, 'dist');
 const staging = join(root, '.astro', 'staging-dist');
 const previous = join(root, '.astro', 'previous-dist');
+const manifest = join(root, 'dist-changes.json');
+const partialManifest = join(root, 'dist-changes.json.partial');
+const cacheDir = join(root, '.astro', 'cache');
+// The loader's ARTICLE_SYNC_WORK_FILE, named here since importing the
+// loader would load the whole article pipeline for one name.
+const articleSyncFile = join(cacheDir, 'article-sync.json');
 
+const started = Date.now();
 await rm(staging, { recursive: true, force: true });
+await rm(partialManifest, { force: true });
 const code = await new Promise<number | null>((resolve) => {
   const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const child = spawn(
@@ -27,19 +42,97 @@ const code = await new Promise<number | null>((resolve) => {
   child.on('close', resolve);
 });
 
-if (code !== 0) {
+if (code !== 0) await fail(code ?? 1);
+
+const changes = await linkUnchangedFiles(staging, dist).catch((error: unknown) => {
+  console.error(`Comparing the new site with dist/ failed: ${String(error)}`);
+  return fail(1);
+});
+const [articles, pages] = await Promise.all([
+  readCounts(articleSyncFile, ['articleFiles', 'articlesRead', 'articlesParsed']),
+  readCounts(join(cacheDir, PAGE_WORK_FILE), ['pagesRendered', 'pagesReused']),
+]);
+const work = {
+  articleFiles: articles?.articleFiles ?? null,
+  articlesRead: articles?.articlesRead ?? null,
+  articlesParsed: articles?.articlesParsed ?? null,
+  pagesRendered: pages?.pagesRendered ?? null,
+  pagesReused: pages?.pagesReused ?? null,
+};
+await writeFile(partialManifest, `${JSON.stringify({ format: 1, ...changes, work }, null, 2)}\n`);
+
+// Two renames: dist/ is missing only between them, never half-written.
+await rm(previous, { recursive: true, force: true });
+if (existsSync(dist)) await rename(dist, previous);
+await rename(staging, dist);
+await rename(partialManifest, manifest);
+
+console.log(
+  [
+    `Changed: ${count(changes.changed.length, 'file')} (${formatBytes(changes.changedBytes)}), ` +
+      `${formatNumber(changes.removed.length)} removed, ${formatNumber(changes.unchangedCount)} unchanged.`,
+    articles
+      ? `Articles: ${count(articles.articleFiles, 'file')}, ${formatNumber(articles.articlesRead)} read, ` +
+        `${formatNumber(articles.articlesParsed)} parsed.`
+      : 'Articles: not counted.',
+    pages
+      ? `Pages: ${formatNumber(pages.pagesRendered)} rendered, ${formatNumber(pages.pagesReused)} reused.`
+      : 'Pages: not counted.',
+  ].join(' '),
+);
+console.log('The site is in dist/.');
+// Mostly hard links to the new site's files by now: removing them is quick.
+await rm(previous, { recursive: true, force: true });
+
+/** Drops the staging folder, says that dist/ is as it was, and exits with `exitCode`. */
+async function fail(exitCode: number): Promise<never> {
   await rm(staging, { recursive: true, force: true });
   console.error(
     existsSync(dist)
       ? 'The build failed; dist/ still holds the last good site.'
       : 'The build failed; nothing was written to dist/.',
   );
-  process.exit(code ?? 1);
+  process.exit(exitCode);
 }
 
-// Two renames: dist/ is missing only between them, never half-written.
-await rm(previous, { recursive: true, force: true });
-if (existsSync(dist)) await rename(dist, previous);
-await rename(staging, dist);
-await rm(previous, { recursive: true, force: true });
-console.log('The site is in dist/.');
+/**
+ * The counts named `keys` from a JSON file that this build wrote into the
+ * cache folder, or null when the file is missing, older than this build,
+ * or lacks one of them.
+ */
+async function readCounts<Key extends string>(
+  file: string,
+  keys: Key[],
+): Promise<Record<Key, number> | null> {
+  let values: unknown;
+  try {
+    if ((await stat(file)).mtimeMs < started) return null;
+    values = JSON.parse(await readFile(file, 'utf8'));
+  } catch {
+    return null;
+  }
+  if (typeof values !== 'object' || values === null) return null;
+  const counts: Partial<Record<Key, number>> = {};
+  for (const key of keys) {
+    const value: unknown = (values as Record<string, unknown>)[key];
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) return null;
+    counts[key] = value;
+  }
+  return counts as Record<Key, number>;
+}
+
+function formatNumber(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+function count(value: number, noun: string): string {
+  return `${formatNumber(value)} ${noun}${value === 1 ? '' : 's'}`;
+}
+
+/** A size in bytes, kilobytes, megabytes or gigabytes (powers of 1,000), to one decimal. */
+function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1000 ** 2) return `${(bytes / 1000).toFixed(1)} kB`;
+  if (bytes < 1000 ** 3) return `${(bytes / 1000 ** 2).toFixed(1)} MB`;
+  return `${(bytes / 1000 ** 3).toFixed(1)} GB`;
+}
