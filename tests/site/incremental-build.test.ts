@@ -1,13 +1,20 @@
 /**
- * The incremental build's cache keys: a rebuild after an edit copies every
- * page whose key is unchanged from the last build, so a key that leaves out
- * something its page shows leaves that page stale. Here the fixture site is
- * built, a story is edited (its body, then its headline), and each rebuild's
- * output must equal, file for file and byte for byte, a clean build of the
- * same content in another project, while pages were still reused.
+ * The incremental build's cache keys and the deploy manifest. A publish
+ * (`npm run build`) copies every page whose key is unchanged from the last
+ * build, so a key that leaves out something its page shows leaves that page
+ * stale; and it tells the deploy what to upload in `dist-changes.json`, so a
+ * wrong list there leaves the live site stale even when `dist/` is right.
+ * Here the fixture site is published, then each kind of publish an editor
+ * makes is applied in turn to the same project (a story added, a body
+ * edited, a headline edited, a story moved to another section, a story
+ * deleted, a correction), and a publish that fails on a bad article is
+ * tried between them. After each, `dist/` must equal, file for file and byte
+ * for byte, a clean build of the same content in another project, while
+ * pages were still reused; and the manifest must list exactly the files that
+ * changed and were removed, with unchanged files kept as they were.
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { differingFiles, hashFiles } from '../../scripts/lib/file-hashes.ts';
@@ -19,31 +26,149 @@ import {
 } from '../../scripts/lib/site-project.ts';
 import { FIXTURE_SITE } from '../helpers/fixture-site.ts';
 
+const ENV = { SITE_CLOCK: FIXTURE_SITE.clock, SITE_URL: FIXTURE_SITE.url };
+
+/** Each step publishes twice (incremental and clean) on a small site, beside other test files. */
+const PUBLISH_TIMEOUT = 300_000;
+
 /**
- * The story edited: its section's list, its day in the archive, the feeds
- * and search show it, and other stories' pages link to it (two name it as
- * related), so its headline is on many pages besides its own.
+ * The story edited, then moved: its section's list, its day in the archive,
+ * the feeds and search show it, and other stories' pages link to it (two
+ * name it as related), so its headline and section are on many pages
+ * besides its own.
  */
-const STORY_FILE = '2024/01/first-story.md';
-const STORY_PAGE = '/2024/01/10/first-story/index.html';
+const EDITED_STORY = '2024/01/first-story.md';
+const EDITED_PAGE = '2024/01/10/first-story/index.html';
 
-/** A rebuild and a clean build each take a few seconds, and CI runs other files beside this one. */
-const REBUILD_TIMEOUT = 300_000;
+/** The story added: the newest, by an author and with a topic the site already has, and a new topic. */
+const ADDED_STORY = 'features/ice-shelf-survey.md';
+const ADDED_PAGE = '2026/05/31/ice-shelf-survey/index.html';
+const ADDED_TEXT = `---
+title: Ice shelf survey finds a crack widening towards the shipping lane
+section: Science
+published: 2026-05-31T18:00:00+03:00
+summary: The crack grew by four kilometres in a week, the survey team said.
+author: Lena Morozova
+tags: [glaciers, shipping]
+---
+The crack in the ice shelf grew by four kilometres in a week, the survey team said on Sunday.
+`;
 
-/** Builds a project at the fixture site's clock and URL; fails on a failed build. */
-async function build(project: SiteProject): Promise<RunResult> {
-  const result = await project.build({
-    SITE_CLOCK: FIXTURE_SITE.clock,
-    SITE_URL: FIXTURE_SITE.url,
-  });
-  expect(result.code, result.stdout + result.stderr).toBe(0);
-  return result;
+/**
+ * The story deleted: no other story names it in `related`, and it is the
+ * only one by its author and with its topics, so their pages go with it.
+ */
+const DELETED_STORY = 'features/city-orchestra-season.md';
+const DELETED_PAGE = '2025/10/01/city-orchestra-season/index.html';
+
+/** The old story corrected. */
+const CORRECTED_STORY = 'agency/naryshkin-svr-contacts.md';
+const CORRECTED_PAGE = '2019/05/22/naryshkin-svr-contacts/index.html';
+
+/** What a publish writes beside `dist/` for the deploy. */
+interface DeployManifest {
+  format: number;
+  previousBuild: boolean;
+  changed: string[];
+  removed: string[];
+  unchangedCount: number;
+  changedBytes: number;
+  work: {
+    articleFiles: number;
+    articlesRead: number;
+    articlesParsed: number;
+    pagesRendered: number;
+    pagesReused: number;
+  };
+}
+
+/** A file of the output as a publish left it: its bytes' hash, and what a rewrite would change. */
+interface OutputFile {
+  hash: string;
+  size: number;
+  inode: bigint;
+  modifiedNs: bigint;
 }
 
 /**
- * Each page a build wrote, by its path in the output, and whether it was
- * copied from the last build (Astro logs those as "(restored)" or "(cached)")
- * or rendered. The log is in colour when CI is set, hence the stripping.
+ * Every file under `dist/`, by its path as the manifest names it (relative,
+ * '/'-separated); empty when there is no `dist/`.
+ */
+async function snapshotOutput(distDir: string): Promise<Map<string, OutputFile>> {
+  const files = new Map<string, OutputFile>();
+  const hashes = await hashFiles(distDir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return new Map<string, string>();
+    throw error;
+  });
+  for (const [path, hash] of hashes) {
+    const stats = await stat(distDir + path, { bigint: true });
+    files.set(path.slice(1).split(sep).join('/'), {
+      hash,
+      size: Number(stats.size),
+      inode: stats.ino,
+      modifiedNs: stats.mtimeNs,
+    });
+  }
+  return files;
+}
+
+/**
+ * Checks the manifest the last publish wrote against the output before and
+ * after it: `changed` is every file that is new or whose bytes differ,
+ * `removed` every file gone, and every other file kept its inode and
+ * modification time (it was linked, not written again).
+ */
+async function expectManifestToDescribe(
+  project: SiteProject,
+  before: Map<string, OutputFile>,
+  after: Map<string, OutputFile>,
+): Promise<DeployManifest> {
+  const manifest = JSON.parse(
+    await readFile(join(project.root, 'dist-changes.json'), 'utf8'),
+  ) as DeployManifest;
+  const changed = [...after.keys()].filter(
+    (path) => before.get(path)?.hash !== after.get(path)!.hash,
+  );
+  const unchanged = [...after.keys()].filter(
+    (path) => before.get(path)?.hash === after.get(path)!.hash,
+  );
+  const removed = [...before.keys()].filter((path) => !after.has(path));
+
+  expect(manifest.format).toBe(1);
+  expect(manifest.previousBuild, 'whether there was a dist/ before').toBe(before.size > 0);
+  expect(
+    {
+      changed: [...manifest.changed].sort(),
+      removed: [...manifest.removed].sort(),
+      unchangedCount: manifest.unchangedCount,
+      changedBytes: manifest.changedBytes,
+    },
+    'the manifest against the files before and after the publish',
+  ).toEqual({
+    changed: changed.sort(),
+    removed: removed.sort(),
+    unchangedCount: unchanged.length,
+    changedBytes: changed.reduce((total, path) => total + after.get(path)!.size, 0),
+  });
+  expect(manifest.changed, 'changed, in sorted order').toEqual([...manifest.changed].sort());
+  expect(manifest.removed, 'removed, in sorted order').toEqual([...manifest.removed].sort());
+
+  const rewritten = unchanged.filter(
+    (path) =>
+      before.get(path)!.inode !== after.get(path)!.inode ||
+      before.get(path)!.modifiedNs !== after.get(path)!.modifiedNs,
+  );
+  expect(rewritten, 'unchanged files that did not keep their inode and modification time').toEqual(
+    [],
+  );
+  return manifest;
+}
+
+/**
+ * Each page a build wrote, by its path in the output ('/'-led), and whether
+ * it was copied from the last build (Astro logs those as "(restored)" or
+ * "(cached)") or rendered. The log is in colour when CI is set, hence the
+ * stripping.
  */
 function pagesOf(log: string): Map<string, 'reused' | 'rendered'> {
   const pages = new Map<string, 'reused' | 'rendered'>();
@@ -54,64 +179,206 @@ function pagesOf(log: string): Map<string, 'reused' | 'rendered'> {
   return pages;
 }
 
-describe('an incremental rebuild', () => {
+/** Publishes a project at the fixture site's clock and URL; fails on a failed publish. */
+async function publish(project: SiteProject): Promise<RunResult> {
+  const result = await project.publish(ENV);
+  expect(result.code, result.stdout + result.stderr).toBe(0);
+  return result;
+}
+
+describe('incremental publishes of the fixture site', () => {
+  /** The project published again after each change, as an editor's site is. */
   let project: SiteProject;
+  /** The project that builds each step's content from scratch. */
+  let reference: SiteProject;
+  /** What the reference project holds before any build: everything else a build wrote. */
+  let referenceCode: Set<string>;
 
   beforeAll(async () => {
-    project = await createSiteProject(join(PROJECT_ROOT, 'tests/fixtures/site/content'));
-    await build(project);
-  }, REBUILD_TIMEOUT);
-  afterAll(() => project?.remove());
+    [project, reference] = await Promise.all([
+      createSiteProject(join(PROJECT_ROOT, 'tests/fixtures/site/content')),
+      createSiteProject(async () => {}),
+    ]);
+    referenceCode = new Set(await readdir(reference.root));
+    await publish(project);
+    // The first publish has no dist/ to compare with: every file is changed.
+    const manifest = await expectManifestToDescribe(
+      project,
+      new Map(),
+      await snapshotOutput(project.distDir),
+    );
+    expect(manifest.unchangedCount).toBe(0);
+  }, PUBLISH_TIMEOUT);
+  afterAll(async () => {
+    await Promise.all([project?.remove(), reference?.remove()]);
+  });
+
+  /** Rewrites an article of the project. */
+  async function editStory(file: string, edit: (text: string) => string): Promise<void> {
+    const path = join(project.contentDir, file);
+    const before = await readFile(path, 'utf8');
+    const after = edit(before);
+    expect(after, `the edit changes ${file}`).not.toBe(before);
+    await writeFile(path, after);
+  }
+
+  /** Empties the reference project of its last build and gives it the project's content. */
+  async function copyContentToReference(): Promise<void> {
+    for (const name of await readdir(reference.root)) {
+      if (!referenceCode.has(name)) await rm(join(reference.root, name), { recursive: true });
+    }
+    await cp(project.contentDir, reference.contentDir, { recursive: true });
+  }
 
   /**
-   * Edits the story, then rebuilds the project and, beside it, builds a copy
-   * of the same content from scratch, and compares the two outputs.
+   * Publishes the project after a change and, beside it, the same content
+   * from scratch in the reference project; compares the two outputs, and
+   * the manifest with the output before and after the publish.
+   *
+   * @param page the page the change is about: rendered again and changed,
+   *   or (`removed`) gone
    */
-  async function editAndCompare(edit: (text: string) => string): Promise<void> {
-    const file = join(project.contentDir, STORY_FILE);
-    const before = await readFile(file, 'utf8');
-    const after = edit(before);
-    expect(after, 'the edit changes the story').not.toBe(before);
-    await writeFile(file, after);
-    const clean = await createSiteProject(project.contentDir);
-    try {
-      const [rebuild] = await Promise.all([build(project), build(clean)]);
+  async function publishAndCompare(
+    page: string,
+    expected: 'changed' | 'removed' = 'changed',
+  ): Promise<void> {
+    const before = await snapshotOutput(project.distDir);
+    await copyContentToReference();
+    const [result] = await Promise.all([publish(project), publish(reference)]);
+    const after = await snapshotOutput(project.distDir);
 
-      const pages = pagesOf(rebuild.stdout);
-      const [rebuilt, reference] = await Promise.all([
-        hashFiles(project.distDir),
-        hashFiles(clean.distDir),
-      ]);
-      const stale = differingFiles(rebuilt, reference).map((path) => {
-        if (!rebuilt.has(path)) return `${path} (missing from the rebuild)`;
-        if (!reference.has(path)) return `${path} (only in the rebuild)`;
-        return pages.get(path) === 'reused'
-          ? `${path} (copied from the last build: its key missed the edit)`
-          : path;
-      });
-      expect(stale, 'files in which the rebuild differs from a clean build').toEqual([]);
-      expect(pages.get(STORY_PAGE), 'the edited story was rendered again').toBe('rendered');
-      expect(
-        [...pages.values()].filter((how) => how === 'reused').length,
-        'pages the edit does not touch were copied from the last build',
-      ).toBeGreaterThan(0);
-    } finally {
-      await clean.remove();
+    const pages = pagesOf(result.stdout);
+    const [rebuilt, clean] = await Promise.all([
+      hashFiles(project.distDir),
+      hashFiles(reference.distDir),
+    ]);
+    const stale = differingFiles(rebuilt, clean).map((path) => {
+      if (!rebuilt.has(path)) return `${path} (missing from the incremental build)`;
+      if (!clean.has(path)) return `${path} (only in the incremental build)`;
+      return pages.get(path) === 'reused'
+        ? `${path} (copied from the last build: its key missed the change)`
+        : path;
+    });
+    expect(stale, 'files in which the incremental build differs from a clean build').toEqual([]);
+
+    const manifest = await expectManifestToDescribe(project, before, after);
+    if (expected === 'removed') {
+      expect(manifest.removed, "the deleted story's page is removed").toContain(page);
+    } else {
+      expect(manifest.changed, "the story's page is changed").toContain(page);
+      expect(pages.get(`/${page}`), "the story's page was rendered again").toBe('rendered');
     }
+    expect(manifest.work.pagesRendered, 'pages the change touches were rendered').toBeGreaterThan(
+      0,
+    );
+    expect(
+      manifest.work.pagesReused,
+      'pages the change does not touch were copied from the last build',
+    ).toBeGreaterThan(0);
   }
+
+  it(
+    'after a story is added, the newest on the site',
+    async () => {
+      await writeFile(join(project.contentDir, ADDED_STORY), ADDED_TEXT);
+      await publishAndCompare(ADDED_PAGE);
+    },
+    PUBLISH_TIMEOUT,
+  );
 
   // One word for another: the body changes, but not what lists show of the
   // story (its word count and reading time), so only the story's own key
-  // (its body's digest) tells the rebuild that its page changed.
+  // (its body's digest) tells the publish that its page changed.
   it(
-    "after a word of a story's body is corrected, equals a clean build",
-    () => editAndCompare((text) => text.replace('paragraph of text', 'paragraph of prose')),
-    REBUILD_TIMEOUT,
+    "after a word of a story's body is corrected",
+    async () => {
+      await editStory(EDITED_STORY, (text) =>
+        text.replace('paragraph of text', 'paragraph of prose'),
+      );
+      await publishAndCompare(EDITED_PAGE);
+    },
+    PUBLISH_TIMEOUT,
+  );
+
+  // Between two good publishes, so that the next one is compared with the
+  // output the failed one was to replace.
+  it(
+    'that fails on an invalid article leaves dist/ and the manifest as they were',
+    async () => {
+      const manifestPath = join(project.root, 'dist-changes.json');
+      const storyPath = join(project.contentDir, EDITED_STORY);
+      const story = await readFile(storyPath);
+      const [before, manifestBefore] = await Promise.all([
+        snapshotOutput(project.distDir),
+        readFile(manifestPath),
+      ]);
+      await editStory(EDITED_STORY, (text) =>
+        text.replace(/^published: .*$/m, 'published: the tenth of January'),
+      );
+      try {
+        const result = await project.publish(ENV);
+        expect(result.code, 'the publish fails').not.toBe(0);
+        expect(await snapshotOutput(project.distDir), 'dist/ after the failed publish').toEqual(
+          before,
+        );
+        expect(
+          (await readFile(manifestPath)).equals(manifestBefore),
+          "dist-changes.json is the last good publish's",
+        ).toBe(true);
+      } finally {
+        await writeFile(storyPath, story);
+      }
+    },
+    PUBLISH_TIMEOUT,
   );
 
   it(
-    "after the same story's headline is edited, equals a clean build",
-    () => editAndCompare((text) => text.replace(/^title: (.*)$/m, 'title: $1, corrected')),
-    REBUILD_TIMEOUT,
+    "after the same story's headline is edited",
+    async () => {
+      await editStory(EDITED_STORY, (text) =>
+        text.replace(/^title: (.*)$/m, 'title: $1, corrected'),
+      );
+      await publishAndCompare(EDITED_PAGE);
+    },
+    PUBLISH_TIMEOUT,
+  );
+
+  it(
+    'after the same story is moved to another section',
+    async () => {
+      await editStory(EDITED_STORY, (text) =>
+        text.replace(/^section: World$/m, 'section: Science'),
+      );
+      await publishAndCompare(EDITED_PAGE);
+    },
+    PUBLISH_TIMEOUT,
+  );
+
+  it(
+    'after a story is deleted',
+    async () => {
+      await rm(join(project.contentDir, DELETED_STORY));
+      await publishAndCompare(DELETED_PAGE, 'removed');
+    },
+    PUBLISH_TIMEOUT,
+  );
+
+  // The contract's `corrections` key is not yet accepted by the article
+  // parser, so the correction is a paragraph appended to the body, as a
+  // newsroom without it writes one. Once the parser takes the key, this
+  // step becomes a real correction (a `corrections` entry in the front
+  // matter), which also reaches the corrections page and the feeds.
+  it(
+    'after an old story is corrected',
+    async () => {
+      await editStory(
+        CORRECTED_STORY,
+        (text) =>
+          `${text.trimEnd()}\n\nCorrection: An earlier version of this story said the remarks were ` +
+          'made in Moscow. They were made in Dushanbe.\n',
+      );
+      await publishAndCompare(CORRECTED_PAGE);
+    },
+    PUBLISH_TIMEOUT,
   );
 });
