@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { siteSettings } from './src/site.config.ts';
+import { BUILD_CACHE_DIR } from './src/lib/build-cache/cache-dir.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { articleSitemap } from './src/integrations/article-sitemap.ts';
 import { bodyImagesIntegration } from './src/integrations/body-images.ts';
@@ -18,7 +19,7 @@ export default defineConfig({
   // that links this node_modules (tests, benchmarks); each keeps its own. It
   // also holds the build's article list and body HTML files (see
   // src/lib/build-cache/) and the search bundles kept between builds.
-  cacheDir: './.astro/cache',
+  cacheDir: `./${BUILD_CACHE_DIR}`,
   experimental: {
     // Pages that return a cacheKey from getStaticPaths are copied from the
     // last build when neither their data nor their code changed; after a

@@ -10,6 +10,7 @@
 import { getImage } from 'astro:assets';
 import { absolutizeHtml } from '../lib/absolute-html.ts';
 import type { ArticleMeta } from '../lib/articles/schema.ts';
+import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
 import type { RssImage, RssItem } from '../lib/feed.ts';
 import { articleToPath, pathToUrl } from '../lib/urls.ts';
 import { siteSettings } from '../site.config.ts';
@@ -19,7 +20,7 @@ import { getArticleHtml } from './articles.ts';
 const items = new Map<string, Promise<RssItem>>();
 
 /** An article as a feed item, computed once per build. */
-export function articleToRssItem(article: ArticleMeta, site: URL): Promise<RssItem> {
+export function articleToRssItem(article: StoredArticle, site: URL): Promise<RssItem> {
   let item = items.get(article.sourcePath);
   if (!item) {
     item = buildItem(article, site);
@@ -28,7 +29,7 @@ export function articleToRssItem(article: ArticleMeta, site: URL): Promise<RssIt
   return item;
 }
 
-async function buildItem(article: ArticleMeta, site: URL): Promise<RssItem> {
+async function buildItem(article: StoredArticle, site: URL): Promise<RssItem> {
   const link = pathToUrl(articleToPath(article, siteSettings.timeZone), site);
   return {
     title: article.title,

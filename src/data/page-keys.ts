@@ -9,7 +9,7 @@ import type { Section } from '../lib/articles/schema.ts';
 import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
 import { keyOf } from '../lib/cache-keys.ts';
 import { pageCount, pageItems } from '../lib/pagination.ts';
-import { archiveNeighbours, type StorySurroundings } from '../lib/site-index.ts';
+import { archiveNeighbours, type SiteIndex, type StorySurroundings } from '../lib/site-index.ts';
 import { siteSettings } from '../site.config.ts';
 import { getSiteIndex } from './articles.ts';
 
@@ -23,30 +23,38 @@ export interface PageKeys {
   full(article: StoredArticle): string;
 }
 
-let keys: Promise<PageKeys> | undefined;
+/** Made once per site index, for every page that asks. */
+const perIndex = new WeakMap<SiteIndex<StoredArticle>, PageKeys>();
 
 /** The keys of this build. */
-export function getPageKeys(): Promise<PageKeys> {
-  keys ??= getSiteIndex().then(({ sections, years }) => {
-    const listings = new Map<StoredArticle, string>();
-    const listing = (article: StoredArticle): string => {
-      let key = listings.get(article);
-      if (!key) {
-        // Neither the body's file nor the places in the source are shown in
-        // a list, and the places move whenever a line is added above them.
-        const { bodyHtmlFile: _body, places: _places, ...shown } = article;
-        key = keyOf(shown);
-        listings.set(article, key);
-      }
-      return key;
-    };
-    return {
-      chrome: keyOf([sections.map(({ section }) => section), years.map((year) => year.key)]),
-      listing,
-      full: (article) => keyOf([listing(article), article.bodyHtmlFile]),
-    };
-  });
+export async function getPageKeys(): Promise<PageKeys> {
+  const index = await getSiteIndex();
+  let keys = perIndex.get(index);
+  if (!keys) {
+    keys = makePageKeys(index);
+    perIndex.set(index, keys);
+  }
   return keys;
+}
+
+function makePageKeys({ sections, years }: SiteIndex<StoredArticle>): PageKeys {
+  const listings = new Map<StoredArticle, string>();
+  const listing = (article: StoredArticle): string => {
+    let key = listings.get(article);
+    if (!key) {
+      // Neither the body's file nor the places in the source are shown in
+      // a list, and the places move whenever a line is added above them.
+      const { bodyHtmlFile: _body, places: _places, ...shown } = article;
+      key = keyOf(shown);
+      listings.set(article, key);
+    }
+    return key;
+  };
+  return {
+    chrome: keyOf([sections.map(({ section }) => section), years.map((year) => year.key)]),
+    listing,
+    full: (article) => keyOf([listing(article), article.bodyHtmlFile]),
+  };
 }
 
 /** The key of a section front's page: its stories, the page count and the story count. */

@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { z } from 'zod';
-import { ARTICLE_LIST_FILE } from '../lib/build-cache/article-list.ts';
+import { ARTICLE_LIST_FILE, DEV_ARTICLE_LIST_FILE } from '../lib/build-cache/article-list.ts';
 import { BODY_HTML_DIR } from '../lib/build-cache/body-html.ts';
 import { buildClock } from '../lib/clock.ts';
 import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
@@ -37,7 +37,10 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       const rootDir = fileURLToPath(context.config.root);
       const contentDir = join(rootDir, options.contentDir);
       const htmlDir = fileURLToPath(new URL(`${BODY_HTML_DIR}/`, context.config.cacheDir));
-      const listFile = fileURLToPath(new URL(ARTICLE_LIST_FILE, context.config.cacheDir));
+      const listFileOf = (production: boolean) =>
+        fileURLToPath(
+          new URL(production ? ARTICLE_LIST_FILE : DEV_ARTICLE_LIST_FILE, context.config.cacheDir),
+        );
       const stampsFile = fileURLToPath(new URL(SOURCE_STAMPS_FILE, context.config.cacheDir));
       const workFile = fileURLToPath(new URL(ARTICLE_SYNC_WORK_FILE, context.config.cacheDir));
       const version = pipelineVersion(rootDir);
@@ -50,7 +53,8 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
           now: buildClock(),
           production,
           stampsFile,
-          ...(production && { listFile, workFile }),
+          listFile: listFileOf(production),
+          ...(production && { workFile }),
         });
       await sync(options.production);
 

@@ -16,6 +16,9 @@ import type { StoredArticle } from './stored-article.ts';
 /** The file, inside Astro's cache folder, that lists a production build's articles. */
 export const ARTICLE_LIST_FILE = 'articles.jsonl';
 
+/** The dev server's list, drafts and scheduled stories included, apart from a build's. */
+export const DEV_ARTICLE_LIST_FILE = 'articles.dev.jsonl';
+
 /** Records encoded and written at once: one string for 100,000 would be hundreds of megabytes. */
 const WRITE_BATCH = 1000;
 

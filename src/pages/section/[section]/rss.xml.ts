@@ -5,7 +5,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteIndex } from '../../../data/articles.ts';
 import { articleToRssItem } from '../../../data/feed-items.ts';
 import { publicBase } from '../../../data/public-base.ts';
-import type { ArticleMeta, Section } from '../../../lib/articles/schema.ts';
+import type { Section } from '../../../lib/articles/schema.ts';
+import type { StoredArticle } from '../../../lib/build-cache/stored-article.ts';
 import { buildRss } from '../../../lib/feed.ts';
 import { sectionToFeedText } from '../../../lib/section-feed.ts';
 import { pathToUrl, sectionFeedPath, sectionToPath } from '../../../lib/urls.ts';
@@ -14,7 +15,7 @@ import { siteSettings } from '../../../site.config.ts';
 type Props = {
   section: Section;
   /** The section's newest articles, at most a feed's worth. */
-  articles: ArticleMeta[];
+  articles: StoredArticle[];
 };
 
 /** One feed per section that has articles in this build. */
