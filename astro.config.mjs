@@ -5,8 +5,11 @@ import { BUILD_CACHE_DIR } from './src/lib/build-cache/cache-dir.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { articleSitemap } from './src/integrations/article-sitemap.ts';
 import { bodyImagesIntegration } from './src/integrations/body-images.ts';
-import { pageCounter } from './src/integrations/page-counter.ts';
+import { buildRecorder } from './src/integrations/build-recorder.ts';
 import { unfinishedBuildGuard } from './src/integrations/unfinished-build.ts';
+import { publishRenderer } from './src/integrations/publish-renderer.ts';
+
+const renderer = process.env.NEWSROOM_RENDERER === '1';
 
 // SITE_URL overrides the base URL written in the settings, for deploys.
 const site = process.env.SITE_URL || siteSettings.url;
@@ -26,22 +29,26 @@ export default defineConfig({
     // build that did not finish, every page is rendered anew.
     incrementalBuild: true,
   },
-  integrations: [
-    // Indexes the stories for search from the build's article list while the
-    // pages are written, then links the bundles into the output
-    // (see src/integrations/pagefind.ts).
-    pagefindIntegration(),
-    // The sitemap index, with each article's lastmod (see src/integrations/article-sitemap.ts).
-    ...articleSitemap(),
-    // Each story's body images, copied beside its page (see src/integrations/body-images.ts).
-    bodyImagesIntegration(),
-    // Counts the pages rendered and those reused from the last build, for
-    // the deploy manifest (see src/integrations/page-counter.ts).
-    pageCounter(),
-    // A build that fails or is killed while writing pages leaves Astro's page
-    // and image caches half-updated; the next build drops them
-    // (see src/integrations/unfinished-build.ts). Last, so that it sees
-    // every other integration finish.
-    unfinishedBuildGuard(),
-  ],
+  ...(renderer && { output: 'server', outDir: './.astro/renderer', adapter: publishRenderer() }),
+  integrations: renderer
+    ? []
+    : [
+        // Indexes the stories for search from the build's article list while the
+        // pages are written, then links the bundles into the output
+        // (see src/integrations/pagefind.ts).
+        pagefindIntegration(),
+        // The sitemap index, with each article's lastmod (see src/integrations/article-sitemap.ts).
+        ...articleSitemap(),
+        // Each story's body images, copied beside its page (see src/integrations/body-images.ts).
+        bodyImagesIntegration(),
+        // Counts the pages rendered and those reused from the last build, for
+        // the deploy manifest, and the paths and image URLs a publish reuses
+        // (see src/integrations/build-recorder.ts).
+        buildRecorder(),
+        // A build that fails or is killed while writing pages leaves Astro's page
+        // and image caches half-updated; the next build drops them
+        // (see src/integrations/unfinished-build.ts). Last, so that it sees
+        // every other integration finish.
+        unfinishedBuildGuard(),
+      ],
 });

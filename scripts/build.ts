@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PAGE_WORK_FILE } from '../src/integrations/page-counter.ts';
+import { PAGE_WORK_FILE } from '../src/integrations/build-recorder.ts';
 import { linkUnchangedFiles } from './lib/output-changes.ts';
 
 const root = process.cwd();

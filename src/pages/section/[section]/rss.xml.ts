@@ -4,6 +4,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteIndex } from '../../../data/articles.ts';
 import { articleToRssItem } from '../../../data/feed-items.ts';
+import { pageProps } from '../../../data/page-props.ts';
 import { publicBase } from '../../../data/public-base.ts';
 import type { Section } from '../../../lib/articles/schema.ts';
 import type { StoredArticle } from '../../../lib/build-cache/stored-article.ts';
@@ -28,8 +29,9 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 /** A section's feed. */
-export const GET: APIRoute<Props> = async ({ props: { section, articles }, site }) => {
-  const base = publicBase(site);
+export const GET: APIRoute<Props> = async (context) => {
+  const { section, articles } = pageProps(context);
+  const base = publicBase(context.site);
   const items = await Promise.all(articles.map((article) => articleToRssItem(article, base)));
   const { title, description } = sectionToFeedText(section, siteSettings.title);
   const xml = buildRss(items, {
