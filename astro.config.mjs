@@ -9,6 +9,9 @@ import { buildRecorder } from './src/integrations/build-recorder.ts';
 import { unfinishedBuildGuard } from './src/integrations/unfinished-build.ts';
 import { publishRenderer } from './src/integrations/publish-renderer.ts';
 
+// `NEWSROOM_RENDERER=1` compiles the publish renderer instead of the site
+// (see src/integrations/publish-renderer.ts): every page on demand, into a
+// folder and a cache of its own, with no content and no integrations.
 const renderer = process.env.NEWSROOM_RENDERER === '1';
 
 // SITE_URL overrides the base URL written in the settings, for deploys.
@@ -23,13 +26,17 @@ export default defineConfig({
   // also holds the build's article list and body HTML files (see
   // src/lib/build-cache/) and the search bundles kept between builds.
   cacheDir: `./${BUILD_CACHE_DIR}`,
+  ...(renderer && {
+    output: 'server',
+    adapter: publishRenderer(),
+    cacheDir: './.astro/renderer-cache',
+  }),
   experimental: {
     // Pages that return a cacheKey from getStaticPaths are copied from the
     // last build when neither their data nor their code changed; after a
     // build that did not finish, every page is rendered anew.
-    incrementalBuild: true,
+    incrementalBuild: !renderer,
   },
-  ...(renderer && { output: 'server', outDir: './.astro/renderer', adapter: publishRenderer() }),
   integrations: renderer
     ? []
     : [

@@ -4,6 +4,12 @@
  * (a bad article, a page that throws, the search index), `dist/` keeps the
  * last good site, never a half-written one.
  *
+ * When the code is the code the site in `dist/` was built with, only the
+ * content changed: a publish renders just the pages the change touches into
+ * a copy of `dist/` (`lib/publish.ts`), and falls back to a full build for
+ * what it cannot do the way a full build would. `--full` asks for a full
+ * build.
+ *
  * Before the swap, each file whose bytes did not change becomes a hard link
  * to the last `dist/`'s file, so it keeps its modification time, and the
  * deploy manifest `dist-changes.json` lists what changed, so that a deploy
@@ -11,10 +17,18 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PAGE_WORK_FILE } from '../src/integrations/build-recorder.ts';
+import { NEXT_RECORD_DIR, STATE_DIR } from '../src/lib/publish/state.ts';
 import { linkUnchangedFiles } from './lib/output-changes.ts';
+import {
+  BUILD_FILE,
+  buildIdentity,
+  FullBuildNeeded,
+  publishChanges,
+  type PublishWork,
+} from './lib/publish.ts';
 
 const root = process.cwd();
 const dist = join(root, 'dist');
@@ -28,30 +42,39 @@ const cacheDir = join(root, '.astro', 'cache');
 const articleSyncFile = join(cacheDir, 'article-sync.json');
 
 const started = Date.now();
+const args = process.argv.slice(2).filter((arg) => arg !== '--full');
+const nextRecord = join(cacheDir, NEXT_RECORD_DIR);
 await rm(staging, { recursive: true, force: true });
 await rm(partialManifest, { force: true });
-const code = await new Promise<number | null>((resolve) => {
-  const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-  const child = spawn(
-    process.execPath,
-    [astro, 'build', '--outDir', staging, ...process.argv.slice(2)],
-    {
-      stdio: 'inherit',
-    },
-  );
-  child.on('close', resolve);
-});
+await rm(nextRecord, { recursive: true, force: true });
 
-if (code !== 0) await fail(code ?? 1);
+let published: PublishWork | undefined;
+if (!process.argv.includes('--full') && existsSync(dist)) {
+  try {
+    published = await publishChanges({ root, dist, staging });
+  } catch (error) {
+    if (!(error instanceof FullBuildNeeded)) {
+      // A content problem's message is the whole report; anything else is a fault with a stack.
+      console.error(error instanceof Error ? error.stack || error.message : String(error));
+      await fail(1);
+    }
+    console.log(`A full build, since ${(error as Error).message}.`);
+    await rm(staging, { recursive: true, force: true });
+    await rm(nextRecord, { recursive: true, force: true });
+  }
+}
+if (!published) await fullBuild();
 
 const changes = await linkUnchangedFiles(staging, dist).catch((error: unknown) => {
   console.error(`Comparing the new site with dist/ failed: ${String(error)}`);
   return fail(1);
 });
-const [articles, pages] = await Promise.all([
-  readCounts(articleSyncFile, ['articleFiles', 'articlesRead', 'articlesParsed']),
-  readCounts(join(cacheDir, PAGE_WORK_FILE), ['pagesRendered', 'pagesReused']),
-]);
+const [articles, pages] = published
+  ? [published, published]
+  : await Promise.all([
+      readCounts(articleSyncFile, ['articleFiles', 'articlesRead', 'articlesParsed']),
+      readCounts(join(cacheDir, PAGE_WORK_FILE), ['pagesRendered', 'pagesReused']),
+    ]);
 const work = {
   articleFiles: articles?.articleFiles ?? null,
   articlesRead: articles?.articlesRead ?? null,
@@ -66,6 +89,14 @@ await rm(previous, { recursive: true, force: true });
 if (existsSync(dist)) await rename(dist, previous);
 await rename(staging, dist);
 await rename(partialManifest, manifest);
+// What the next publish knows of the site now in dist/.
+const state = join(cacheDir, STATE_DIR);
+if (published) {
+  await rename(join(nextRecord, 'routes.json'), join(state, 'routes.json'));
+} else {
+  await rm(state, { recursive: true, force: true });
+  await rename(nextRecord, state);
+}
 
 console.log(
   [
@@ -84,9 +115,32 @@ console.log('The site is in dist/.');
 // Mostly hard links to the new site's files by now: removing them is quick.
 await rm(previous, { recursive: true, force: true });
 
+/**
+ * Runs Astro's build into the staging folder, with the build recorder's
+ * record of it (and of the code it was built from) in the next-record
+ * folder; exits when it fails.
+ */
+async function fullBuild(): Promise<void> {
+  const identity = await buildIdentity(root);
+  const code = await new Promise<number | null>((resolve) => {
+    const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+    const child = spawn(process.execPath, [astro, 'build', '--outDir', staging, ...args], {
+      stdio: 'inherit',
+    });
+    child.on('close', resolve);
+  });
+  if (code !== 0) await fail(code ?? 1);
+  if (!existsSync(join(nextRecord, 'routes.json'))) {
+    console.error('The build left no record of its pages; the next publish builds in full.');
+  }
+  await mkdir(nextRecord, { recursive: true });
+  await writeFile(join(nextRecord, BUILD_FILE), `${JSON.stringify(identity)}\n`);
+}
+
 /** Drops the staging folder, says that dist/ is as it was, and exits with `exitCode`. */
 async function fail(exitCode: number): Promise<never> {
   await rm(staging, { recursive: true, force: true });
+  await rm(nextRecord, { recursive: true, force: true });
   console.error(
     existsSync(dist)
       ? 'The build failed; dist/ still holds the last good site.'

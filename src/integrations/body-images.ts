@@ -12,13 +12,14 @@
  * `src/pages/[year]/[month]/[day]/[slug]/[...asset].ts` serves them.
  */
 import { constants } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, rename } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { createImageInspector } from '../lib/article-files.ts';
 import { bodyImagePath } from '../lib/articles/images.ts';
 import { ARTICLE_LIST_FILE, readArticleList } from '../lib/build-cache/article-list.ts';
+import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
 import { articleToPath } from '../lib/urls.ts';
 import { siteSettings } from '../site.config.ts';
 
@@ -39,26 +40,53 @@ export function bodyImagesIntegration(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const inspect = createImageInspector(rootDir, join(rootDir, 'content'));
         for await (const article of readArticleList(listFile)) {
-          const folder = posix.dirname(article.sourcePath);
-          const page = join(outDir, articleToPath(article, siteSettings.timeZone));
-          for (const src of article.bodyImages) {
-            // The collection has checked each file, and a build with a
-            // problem stops before this; one changed since is left out.
-            const file = bodyImagePath(article.sourcePath, src);
-            if (!file?.startsWith(`${folder}/`) || (await inspect(file)).kind !== 'ok') {
-              logger.warn(
-                `${article.sourcePath}: the image ${src} changed during the build and is left out.`,
-              );
-              continue;
-            }
-            const copy = join(page, file.slice(folder.length + 1));
-            await mkdir(dirname(copy), { recursive: true });
-            // A clone where the file system can make one, else a copy: never
-            // a link, which would let an edit to content/ change the site.
-            await copyFile(join(rootDir, file), copy, constants.COPYFILE_FICLONE);
-          }
+          await copyBodyImages(article, {
+            rootDir,
+            outDir,
+            inspect,
+            warn: (message) => logger.warn(message),
+          });
         }
       },
     },
   };
+}
+
+/** Where body images are copied from and to. */
+export interface BodyImageCopy {
+  rootDir: string;
+  /** The site's output folder. */
+  outDir: string;
+  inspect: ReturnType<typeof createImageInspector>;
+  warn: (message: string) => void;
+}
+
+/**
+ * Copies a story's body images beside its page, as new files (never links
+ * to `content/`, and never writing through a link to the last build's).
+ */
+export async function copyBodyImages(
+  article: Pick<StoredArticle, 'sourcePath' | 'bodyImages' | 'slug' | 'published'>,
+  { rootDir, outDir, inspect, warn }: BodyImageCopy,
+): Promise<void> {
+  const folder = posix.dirname(article.sourcePath);
+  const page = join(outDir, articleToPath(article, siteSettings.timeZone));
+  for (const src of article.bodyImages) {
+    // The collection has checked each file, and a build with a
+    // problem stops before this; one changed since is left out.
+    const file = bodyImagePath(article.sourcePath, src);
+    if (!file?.startsWith(`${folder}/`) || (await inspect(file)).kind !== 'ok') {
+      warn(`${article.sourcePath}: the image ${src} changed during the build and is left out.`);
+      continue;
+    }
+    const copy = join(page, file.slice(folder.length + 1));
+    await mkdir(dirname(copy), { recursive: true });
+    // A clone where the file system can make one, else a copy: never a
+    // link, which would let an edit to content/ change the site. Copied
+    // beside its place and renamed, so that a file already there (a link
+    // to the last build's copy) is replaced, not written through.
+    const partial = `${copy}.${process.pid}.partial`;
+    await copyFile(join(rootDir, file), partial, constants.COPYFILE_FICLONE);
+    await rename(partial, copy);
+  }
 }

@@ -34,6 +34,9 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
     name: 'articles-loader',
     schema: z.custom<StoredArticle>(),
     load: async (context) => {
+      // The publish renderer's compile reads no content: its pages read the
+      // article list when a publish renders them.
+      if (process.env.NEWSROOM_RENDERER === '1') return;
       const rootDir = fileURLToPath(context.config.root);
       const contentDir = join(rootDir, options.contentDir);
       const htmlDir = fileURLToPath(new URL(`${BODY_HTML_DIR}/`, context.config.cacheDir));

@@ -4,6 +4,8 @@
  * build, so a key that leaves out something its page shows leaves that page
  * stale; and it tells the deploy what to upload in `dist-changes.json`, so a
  * wrong list there leaves the live site stale even when `dist/` is right.
+ * Every publish after the first renders only the pages whose keys changed,
+ * through the publish renderer, without a full build (`scripts/lib/publish.ts`).
  * Here the fixture site is published, then each kind of publish an editor
  * makes is applied in turn to the same project (a story added, a body
  * edited, a headline edited, a story moved to another section, a story
@@ -247,6 +249,10 @@ describe('incremental publishes of the fixture site', () => {
     const [result] = await Promise.all([publish(project), publish(reference)]);
     const after = await snapshotOutput(project.distDir);
 
+    // Every kind of change here is published without a full build.
+    expect(result.stdout, 'the publish rendered only what changed').not.toContain(
+      'A full build, since',
+    );
     const pages = pagesOf(result.stdout);
     const [rebuilt, clean] = await Promise.all([
       hashFiles(project.distDir),
