@@ -21,6 +21,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PAGE_WORK_FILE } from '../src/integrations/build-recorder.ts';
 import { NEXT_RECORD_DIR, STATE_DIR } from '../src/lib/publish/state.ts';
+import { leadImagesVersion } from './lib/code-version.ts';
 import { linkUnchangedFiles } from './lib/output-changes.ts';
 import {
   BUILD_FILE,
@@ -134,7 +135,8 @@ async function fullBuild(): Promise<void> {
     console.error('The build left no record of its pages; the next publish builds in full.');
   }
   await mkdir(nextRecord, { recursive: true });
-  await writeFile(join(nextRecord, BUILD_FILE), `${JSON.stringify(identity)}\n`);
+  const leadImages = await leadImagesVersion(root);
+  await writeFile(join(nextRecord, BUILD_FILE), `${JSON.stringify({ ...identity, leadImages })}\n`);
 }
 
 /** Drops the staging folder, says that dist/ is as it was, and exits with `exitCode`. */

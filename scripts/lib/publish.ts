@@ -47,6 +47,7 @@ import { syncArticles, type SyncWork } from '../../src/loaders/sync-articles.ts'
 import { articleToPath } from '../../src/lib/urls.ts';
 import { siteSettings } from '../../src/site.config.ts';
 import { codeVersion, leadImagesVersion } from './code-version.ts';
+import { SEARCH_BUNDLE_DIR } from '../../src/lib/pagefind-names.ts';
 
 /** What the build recorded about the code a state was built with. */
 export const BUILD_FILE = 'build.json';
@@ -75,8 +76,18 @@ export interface PublishFolders {
   staging: string;
 }
 
-/** The code's version and the site's address, which a state was built for. */
-export async function buildIdentity(root: string): Promise<{ code: string; site: string }> {
+/** What a full build was made from besides the content, as its record keeps it. */
+export interface BuildIdentity {
+  /** The code's version (`codeVersion`). */
+  code: string;
+  /** The site's address. */
+  site: string;
+  /** The lead images' version once the build had synced them (`leadImagesVersion`). */
+  leadImages?: string;
+}
+
+/** The code's version and the site's address, which a state is built for. */
+export async function buildIdentity(root: string): Promise<BuildIdentity> {
   return { code: await codeVersion(root), site: process.env.SITE_URL || siteSettings.url };
 }
 
@@ -95,7 +106,7 @@ export async function publishChanges({
   const cacheDir = join(root, '.astro', 'cache');
   const stateDir = join(cacheDir, STATE_DIR);
   const identity = await buildIdentity(root);
-  const recordedBuild = await readJson<{ code: string; site: string }>(join(stateDir, BUILD_FILE));
+  const recordedBuild = await readJson<BuildIdentity>(join(stateDir, BUILD_FILE));
   const recorded = await readRecordedPaths(stateDir);
   if (!existsSync(dist) || !recorded || !recordedBuild) {
     throw new FullBuildNeeded('there is no record of the last build');
@@ -107,14 +118,23 @@ export async function publishChanges({
     throw new FullBuildNeeded('the last build did not finish');
   }
 
+  const phases = phaseTimer();
   const listFile = join(cacheDir, ARTICLE_LIST_FILE);
   const previousArticles = await readArticlesBySource(listFile);
   const work = await syncContent(root, cacheDir, listFile, previousArticles);
+  phases.end('articles');
+  // The pages' image pipeline compiles the lead images in: a new, changed
+  // or dropped one changes which image files the site has.
   const leadImages = await leadImagesVersion(root);
+  if (leadImages !== recordedBuild.leadImages) {
+    throw new FullBuildNeeded('a lead image was added, replaced or dropped');
+  }
   const renderer = await loadRenderer(root, cacheDir, identity.code, leadImages);
   renderer.useImageUrls(await readImageUrls(stateDir));
+  phases.end('renderer');
 
   const paths = await renderer.staticPaths();
+  phases.end('paths and keys');
   const before = new Map(recorded.map((path) => [path.pathname, path]));
   const now = new Set(paths.map((path) => path.pathname));
   const toRender = paths.filter(
@@ -123,7 +143,9 @@ export async function publishChanges({
   const gone = recorded.filter((path) => !now.has(path.pathname));
 
   await rm(staging, { recursive: true, force: true });
-  await linkTree(dist, staging);
+  // Search is written anew below, from the bundles kept in the cache.
+  await linkTree(dist, staging, [SEARCH_BUNDLE_DIR]);
+  phases.end('linking the last site');
   const site = new URL(identity.site);
   console.log(`Rendering ${toRender.length} of ${paths.length} paths; the rest are as they were:`);
   for (const path of toRender) {
@@ -139,8 +161,12 @@ export async function publishChanges({
   const articles = await readArticlesBySource(listFile);
   await updateBodyImages(root, staging, previousArticles, articles, toRender);
   for (const path of gone) await removeOutput(staging, pathToOutputFile(path));
+  phases.end('pages');
   await updateSearch(cacheDir, listFile, staging);
+  phases.end('search');
   await updateSitemaps(root, cacheDir, staging, paths, site);
+  phases.end('sitemaps');
+  console.log(`Published in ${phases.summary()}.`);
 
   const next = join(cacheDir, NEXT_RECORD_DIR);
   await rm(next, { recursive: true, force: true });
@@ -153,6 +179,20 @@ export async function publishChanges({
   }));
   await writeFile(join(next, ROUTES_FILE), `${JSON.stringify(kept)}\n`);
   return { ...work, pagesRendered: toRender.length, pagesReused: paths.length - toRender.length };
+}
+
+/** Times the steps of a publish, for its log. */
+function phaseTimer(): { end(name: string): void; summary(): string } {
+  const times: string[] = [];
+  let last = performance.now();
+  return {
+    end(name) {
+      const now = performance.now();
+      times.push(`${name} ${((now - last) / 1000).toFixed(1)} s`);
+      last = now;
+    },
+    summary: () => times.join(', '),
+  };
 }
 
 /** The articles of a list by source path, or none when there is no list. */
@@ -386,9 +426,15 @@ async function removeSitemaps(staging: string): Promise<void> {
   }
 }
 
-/** Recreates `from` at `to` with every file hard-linked. */
-async function linkTree(from: string, to: string): Promise<void> {
-  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+/** Recreates `from` at `to` with every file hard-linked, but for the top-level folders named. */
+async function linkTree(from: string, to: string, skip: readonly string[]): Promise<void> {
+  const skipped = skip.map((name) => join(from, name));
+  const entries = (await readdir(from, { recursive: true, withFileTypes: true })).filter(
+    (entry) => {
+      const path = join(entry.parentPath, entry.name);
+      return !skipped.some((folder) => path === folder || path.startsWith(`${folder}/`));
+    },
+  );
   await mkdir(to, { recursive: true });
   const target = (entry: (typeof entries)[number]) =>
     join(to, relative(from, join(entry.parentPath, entry.name)));

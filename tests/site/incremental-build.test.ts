@@ -16,7 +16,7 @@
  * changed and were removed, with unchanged files kept as they were.
  */
 import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { differingFiles, hashFiles } from '../../scripts/lib/file-hashes.ts';
@@ -66,6 +66,9 @@ const DELETED_PAGE = '2025/10/01/city-orchestra-season/index.html';
 /** The old story corrected. */
 const CORRECTED_STORY = 'agency/naryshkin-svr-contacts.md';
 const CORRECTED_PAGE = '2019/05/22/naryshkin-svr-contacts/index.html';
+
+/** An image of the fixture site, copied to give the corrected story a lead image of its own. */
+const LEAD_IMAGE_FROM = 'features/harbour-lights.png';
 
 /** What a publish writes beside `dist/` for the deploy. */
 interface DeployManifest {
@@ -243,16 +246,22 @@ describe('incremental publishes of the fixture site', () => {
   async function publishAndCompare(
     page: string,
     expected: 'changed' | 'removed' = 'changed',
+    fullBuildBecause?: string,
   ): Promise<void> {
     const before = await snapshotOutput(project.distDir);
     await copyContentToReference();
     const [result] = await Promise.all([publish(project), publish(reference)]);
     const after = await snapshotOutput(project.distDir);
 
-    // Every kind of change here is published without a full build.
-    expect(result.stdout, 'the publish rendered only what changed').not.toContain(
-      'A full build, since',
-    );
+    if (fullBuildBecause) {
+      expect(result.stdout, 'the publish says why it needs a full build').toContain(
+        `A full build, since ${fullBuildBecause}`,
+      );
+    } else {
+      expect(result.stdout, 'the publish rendered only what changed').not.toContain(
+        'A full build, since',
+      );
+    }
     const pages = pagesOf(result.stdout);
     const [rebuilt, clean] = await Promise.all([
       hashFiles(project.distDir),
@@ -384,6 +393,33 @@ describe('incremental publishes of the fixture site', () => {
           'made in Moscow. They were made in Dushanbe.\n',
       );
       await publishAndCompare(CORRECTED_PAGE);
+    },
+    PUBLISH_TIMEOUT,
+  );
+
+  it(
+    'by a full build when a story gets a new lead image, which no full build has processed',
+    async () => {
+      const folder = dirname(join(project.contentDir, CORRECTED_STORY));
+      await cp(join(project.contentDir, LEAD_IMAGE_FROM), join(folder, 'new-lead.png'));
+      await editStory(CORRECTED_STORY, (text) =>
+        text.replace(/^---\n/, '---\nimage:\n  src: ./new-lead.png\n  alt: A new picture.\n'),
+      );
+      await publishAndCompare(CORRECTED_PAGE, 'changed', 'a lead image was added');
+    },
+    PUBLISH_TIMEOUT,
+  );
+
+  it(
+    'by a full build when the code changed since the last full build, and without one after it',
+    async () => {
+      const config = join(project.root, 'src/site.config.ts');
+      await writeFile(config, `${await readFile(config, 'utf8')}\n// A change to the code.\n`);
+      await editStory(EDITED_STORY, (text) => text.replace(/\n$/, ' Once more.\n'));
+      await publishAndCompare(EDITED_PAGE, 'changed', 'the code or the site address changed');
+
+      await editStory(EDITED_STORY, (text) => text.replace(/ Once more\.\n$/, ' Again.\n'));
+      await publishAndCompare(EDITED_PAGE);
     },
     PUBLISH_TIMEOUT,
   );
