@@ -2,18 +2,27 @@
  * `npm run bench:search -- N`: writes N synthetic stories (an article list
  * and body HTML files, as the content loader writes them) into a temporary
  * folder, indexes them with the build's own search step
- * (`buildSearchBundles`), and prints the time, the bundles' size on disk and
- * the peak memory of Node and of Pagefind's indexing process.
+ * (`buildSearchBundles`), and prints the time, each bundle's time to index
+ * (adding the stories, then Pagefind writing its files), the bundles' size
+ * on disk and the peak memory of Node and of Pagefind's indexing process.
+ * Then it corrects the headline of the oldest story, as a publish that
+ * edits an old story does, and indexes again: only that story's bundle
+ * should be made again.
  *
  * The words follow a Zipf-like law over a vocabulary of tens of thousands
  * of made-up words, with names, numbers, Cyrillic and accented words mixed
- * in, so the index grows as a real archive's would. The same N always gives
- * the same pages.
+ * in, so the index grows as a real archive's would. The stories come one
+ * every two hours (a busy wire), so a month's bundle holds about 360. The
+ * same N always gives the same pages.
  */
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSearchBundles } from '../src/integrations/search/bundle-cache.ts';
+import {
+  buildSearchBundles,
+  type IndexedBundle,
+  type SearchIndexOptions,
+} from '../src/integrations/search/bundle-cache.ts';
 import { writeSearchBundles } from '../src/integrations/search/write-bundles.ts';
 import { ARTICLE_LIST_FILE, writeArticleList } from '../src/lib/build-cache/article-list.ts';
 import { BODY_HTML_DIR, bodyHtmlFile, writeBodyHtml } from '../src/lib/build-cache/body-html.ts';
@@ -94,10 +103,13 @@ function zipfSampler(size: number, random: () => number): () => number {
 
 /**
  * Writes `n` stories under `dir`, as the loader writes them to the build
- * cache: their body HTML files and the article list. Returns the list file
- * and the words written.
+ * cache: their body HTML files and the article list. Returns the list file,
+ * its records and the words written.
  */
-async function writeArticles(dir: string, n: number): Promise<{ listFile: string; words: number }> {
+async function writeArticles(
+  dir: string,
+  n: number,
+): Promise<{ listFile: string; records: StoredArticle[]; words: number }> {
   const vocabulary = makeVocabulary(VOCABULARY_SIZE);
   const random = randomFrom(42);
   const rank = zipfSampler(vocabulary.length, random);
@@ -157,7 +169,7 @@ async function writeArticles(dir: string, n: number): Promise<{ listFile: string
   }
   const listFile = join(dir, ARTICLE_LIST_FILE);
   await writeArticleList(listFile, records);
-  return { listFile, words: totalWords };
+  return { listFile, records, words: totalWords };
 }
 
 /**
@@ -203,51 +215,89 @@ async function folderBytes(dir: string): Promise<{ bytes: number; files: number 
   return { bytes, files };
 }
 
+/** Seconds, from milliseconds. */
+const seconds = (ms: number) => (ms / 1000).toFixed(2);
+
+/** One line per bundle indexed: its period, pages, and the time to add and to write them. */
+function printIndexed(indexed: IndexedBundle[]): void {
+  console.log('  period    pages  adding s  writing s  total s');
+  for (const { period, pageCount, adding, writing } of indexed) {
+    console.log(
+      `  ${period.padEnd(8)} ${String(pageCount).padStart(6)} ${seconds(adding).padStart(9)} ` +
+        `${seconds(writing).padStart(10)} ${seconds(adding + writing).padStart(8)}`,
+    );
+  }
+}
+
 const root = await mkdtemp(join(tmpdir(), 'newsroom-bench-search-'));
 try {
   console.log(`Generating ${count} synthetic stories…`);
   const generated = performance.now();
-  const { listFile, words } = await writeArticles(root, count);
+  const { listFile, records, words } = await writeArticles(root, count);
   const bodies = await folderBytes(join(root, BODY_HTML_DIR));
   console.log(
-    `  ${words.toLocaleString('en')} words, ${(bodies.bytes / 1e6).toFixed(1)} MB of body HTML, in ${((performance.now() - generated) / 1000).toFixed(1)}s`,
+    `  ${words.toLocaleString('en')} words, ${(bodies.bytes / 1e6).toFixed(1)} MB of body HTML, in ${seconds(performance.now() - generated)}s`,
   );
 
   console.log('Indexing with Pagefind…');
-  const watcher = watchChildPeakRss();
-  const started = performance.now();
-  const bundles = await buildSearchBundles({
+  const options: SearchIndexOptions = {
     listFile,
     cacheDir: join(root, 'search-bundles'),
     timeZone: 'Europe/Moscow',
     language: 'en',
-  });
-  const seconds = (performance.now() - started) / 1000;
+  };
+  const watcher = watchChildPeakRss();
+  const started = performance.now();
+  const bundles = await buildSearchBundles(options);
+  const indexingMs = performance.now() - started;
   const pagefindPeakKiB = await watcher.stop();
+  printIndexed(bundles.indexed);
   await writeSearchBundles(bundles, join(root, 'site'));
   const outputPath = join(root, 'site', SEARCH_BUNDLE_DIR);
   const bundle = await folderBytes(outputPath);
   const searchData = { bytes: 0, files: 0 };
   const fragments = { bytes: 0, files: 0 };
-  for (const { year } of bundles.bundles) {
+  for (const { period } of bundles.bundles) {
     for (const [part, total] of [
       ['index', searchData],
       ['fragment', fragments],
     ] as const) {
-      const size = await folderBytes(join(outputPath, year, part));
+      const size = await folderBytes(join(outputPath, period, part));
       total.bytes += size.bytes;
       total.files += size.files;
     }
   }
 
-  if (bundles.pageCount !== count) {
-    console.error(`Pagefind indexed ${bundles.pageCount} pages, not ${count}.`);
+  // A correction to the oldest story's headline, as a publish would make it.
+  const oldest = records.at(-1);
+  if (!oldest) throw new Error('No stories were written.');
+  records[records.length - 1] = { ...oldest, title: `${oldest.title}, corrected` };
+  await writeArticleList(listFile, records);
+  const editStarted = performance.now();
+  const edited = await buildSearchBundles(options);
+  const editMs = performance.now() - editStarted;
+  console.log('One old headline corrected, indexing again…');
+  printIndexed(edited.indexed);
+
+  if (bundles.pageCount !== count || edited.pageCount !== count) {
+    console.error(
+      `Pagefind indexed ${bundles.pageCount} pages, then ${edited.pageCount}, not ${count}.`,
+    );
+    process.exitCode = 1;
+  }
+  if (edited.indexed.length !== 1) {
+    console.error(`The edit indexed ${edited.indexed.length} bundles again, not 1.`);
     process.exitCode = 1;
   }
   const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`;
+  const totals = bundles.indexed.map((indexed) => indexed.adding + indexed.writing);
   console.log(`articles:               ${bundles.pageCount}`);
-  console.log(`bundles (years):        ${bundles.bundles.length}`);
-  console.log(`indexing seconds:       ${seconds.toFixed(2)}`);
+  console.log(`bundles (months):       ${bundles.bundles.length}`);
+  console.log(`indexing seconds:       ${seconds(indexingMs)}`);
+  console.log(
+    `  per bundle:           ${seconds(Math.min(...totals))} to ${seconds(Math.max(...totals))}`,
+  );
+  console.log(`after the edit:         ${seconds(editMs)}`);
   console.log(
     `index size (MB):        ${(bundle.bytes / 1e6).toFixed(1)} in ${bundle.files} files`,
   );

@@ -1,21 +1,23 @@
 /**
  * The search integration: full-text search from static files. Pagefind
- * indexes every published story into one bundle per year
- * (`pagefind/<year>/`), listed in `pagefind/shards.json`; the search page
- * searches them together.
+ * indexes every published story into one bundle per calendar month in the
+ * site's zone (`pagefind/<period>/`, e.g. `pagefind/2025-07/`), listed in
+ * `pagefind/shards.json`; the search page loads the bundles a query needs
+ * and searches them together.
  *
  * This file holds only the Astro hooks. Indexing starts as the build starts,
  * from the build's article list and the body HTML files, on a worker thread
  * (`search/in-worker.ts`) while Astro writes the pages; the bundles are kept
  * in the build cache (`search/bundle-cache.ts`) and, when the build is done,
- * linked into the output (`search/write-bundles.ts`).
+ * linked into the output (`search/write-bundles.ts`). A publish script may
+ * call `buildSearchBundles` and `writeSearchBundles` itself, without Astro.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { plural } from '../lib/articles/problems.ts';
 import { ARTICLE_LIST_FILE } from '../lib/build-cache/article-list.ts';
 import { siteSettings } from '../site.config.ts';
-import type { SearchBundles, SearchIndexOptions } from './search/bundle-cache.ts';
+import type { IndexedBundle, SearchBundles, SearchIndexOptions } from './search/bundle-cache.ts';
 import { buildSearchBundlesInWorker } from './search/in-worker.ts';
 import { writeSearchBundles } from './search/write-bundles.ts';
 
@@ -51,12 +53,29 @@ export function pagefindIntegration(): AstroIntegration {
         const bundles = await indexing;
         await writeSearchBundles(bundles, fileURLToPath(dir));
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        const kept = bundles.bundles.length - bundles.indexedYears.length;
+        const kept = bundles.bundles.length - bundles.indexed.length;
         logger.info(
           `Indexed ${bundles.pageCount} pages for search, ${seconds}s after the build started ` +
-            `(${plural(bundles.indexedYears.length, 'year')} indexed, ${kept} kept unchanged).`,
+            `(${plural(bundles.indexed.length, 'bundle')} indexed${describeIndexed(bundles.indexed)}, ` +
+            `${kept} kept unchanged).`,
         );
       },
     },
   };
+}
+
+/**
+ * `: 2025-07 (362 pages, 1.8s)` for one bundle indexed, `, the slowest
+ * 2025-07 (…)` for more, or nothing when none was.
+ */
+function describeIndexed(indexed: IndexedBundle[]): string {
+  const time = (bundle: IndexedBundle) => bundle.adding + bundle.writing;
+  const slowest = indexed.reduce<IndexedBundle | undefined>(
+    (found, bundle) => (found && time(found) >= time(bundle) ? found : bundle),
+    undefined,
+  );
+  if (!slowest) return '';
+  const seconds = (time(slowest) / 1000).toFixed(1);
+  const which = indexed.length === 1 ? ':' : ', the slowest';
+  return `${which} ${slowest.period} (${plural(slowest.pageCount, 'page')}, ${seconds}s)`;
 }

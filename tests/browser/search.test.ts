@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SHARDS_FILE, type BundleListing } from '../../src/lib/pagefind-names.ts';
 import {
   chromiumIsAvailable,
   findAccessibilityViolations,
@@ -118,6 +121,29 @@ describe.skipIf(!chromiumIsAvailable())('the search page in a browser', () => {
     const results = await shownResults(page);
     for (const result of results) expect(result.href).toMatch(/^\/2024\//);
     expect(results.map((result) => result.href)).toContain(ZURICH);
+  });
+
+  it('loads Pagefind once and, for a search in one year, only that year’s bundles and the newest', async () => {
+    const page = await site.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    await page.goto(site.url('/search/?q=harbour&year=2024'));
+    await waitForNarrowed(page, 'harbour', '2024');
+
+    const bundles = JSON.parse(
+      await readFile(join(inject('siteDir'), 'pagefind', SHARDS_FILE), 'utf8'),
+    ) as BundleListing[];
+    const periods = bundles.map((bundle) => bundle.period);
+    const loaded = new Set(
+      requested.flatMap((path) => /^\/pagefind\/([^/]+)\//.exec(path)?.[1] ?? []),
+    );
+    // The newest bundle holds Pagefind's WebAssembly, which the others share.
+    expect([...loaded].sort()).toEqual(
+      [periods[0], ...periods.filter((period) => period.startsWith('2024-'))].sort(),
+    );
+    expect(requested.filter((path) => path.endsWith('.js') && path.includes('pagefind'))).toEqual([
+      '/pagefind/pagefind.js',
+    ]);
   });
 
   it('orders results newest first when asked, and says so', async () => {

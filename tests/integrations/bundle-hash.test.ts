@@ -1,13 +1,13 @@
 /**
- * The name of a year's search bundle in the cache: it changes when the
- * year's documents or the indexing code change, and costs no reading.
+ * The name of a period's search bundle in the cache: it changes when the
+ * period's documents or the indexing code change, and costs no reading.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SearchIndexArticle } from '../../src/integrations/search/articles-by-year.ts';
-import { codeDigest, hashYear } from '../../src/integrations/search/bundle-hash.ts';
+import type { SearchIndexArticle } from '../../src/integrations/search/articles-by-period.ts';
+import { codeDigest, hashBundle } from '../../src/integrations/search/bundle-hash.ts';
 import { instant } from '../helpers/instant.ts';
 
 const SETTINGS = { timeZone: 'Europe/Moscow', language: 'en' };
@@ -26,22 +26,22 @@ const STORY: SearchIndexArticle = {
   bodyHtmlFile: '/nowhere/article-html/0123abcd.html',
 };
 
-describe('hashYear', () => {
+describe('hashBundle', () => {
   it('gives the same hash for the same documents, without reading the bodies', () => {
-    expect(hashYear([STORY], SETTINGS)).toBe(hashYear([{ ...STORY }], SETTINGS));
+    expect(hashBundle([STORY], SETTINGS)).toBe(hashBundle([{ ...STORY }], SETTINGS));
   });
 
   it('changes when a body file, a shown field, the order or the settings change', () => {
-    const hash = hashYear([STORY], SETTINGS);
+    const hash = hashBundle([STORY], SETTINGS);
     const other = { ...STORY, slug: 'winter' };
     for (const changed of [
-      hashYear([{ ...STORY, bodyHtmlFile: '/nowhere/article-html/4567ef.html' }], SETTINGS),
-      hashYear([{ ...STORY, title: 'The harbour story, corrected' }], SETTINGS),
-      hashYear([STORY], { ...SETTINGS, language: 'ru' }),
+      hashBundle([{ ...STORY, bodyHtmlFile: '/nowhere/article-html/4567ef.html' }], SETTINGS),
+      hashBundle([{ ...STORY, title: 'The harbour story, corrected' }], SETTINGS),
+      hashBundle([STORY], { ...SETTINGS, language: 'ru' }),
     ]) {
       expect(changed).not.toBe(hash);
     }
-    expect(hashYear([STORY, other], SETTINGS)).not.toBe(hashYear([other, STORY], SETTINGS));
+    expect(hashBundle([STORY, other], SETTINGS)).not.toBe(hashBundle([other, STORY], SETTINGS));
   });
 });
 
@@ -49,7 +49,7 @@ describe('codeDigest', () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'code-digest-'));
-    await writeFile(join(dir, 'index-year.ts'), 'export const batch = 100;\n');
+    await writeFile(join(dir, 'index-bundle.ts'), 'export const batch = 100;\n');
     await writeFile(join(dir, 'bundle-hash.ts'), 'export const hash = 1;\n');
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
@@ -57,10 +57,10 @@ describe('codeDigest', () => {
   it('changes when any module of the folder changes, or one is added', async () => {
     const before = codeDigest(dir);
     expect(codeDigest(dir)).toBe(before);
-    await writeFile(join(dir, 'index-year.ts'), 'export const batch = 50;\n');
+    await writeFile(join(dir, 'index-bundle.ts'), 'export const batch = 50;\n');
     const edited = codeDigest(dir);
     expect(edited).not.toBe(before);
-    await writeFile(join(dir, 'articles-by-year.ts'), 'export {};\n');
+    await writeFile(join(dir, 'articles-by-period.ts'), 'export {};\n');
     expect(codeDigest(dir)).not.toBe(edited);
   });
 

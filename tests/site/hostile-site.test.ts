@@ -33,7 +33,7 @@ import {
 } from '../../scripts/lib/site-project.ts';
 import type { Article } from '../../src/lib/articles/schema.ts';
 import { loadCollection, parseSourceFile } from '../../src/lib/collection.ts';
-import { SHARDS_FILE } from '../../src/lib/pagefind-names.ts';
+import { SHARDS_FILE, type BundleListing } from '../../src/lib/pagefind-names.ts';
 import { articleToPath, FEED_PATH, sectionFeedPath } from '../../src/lib/urls.ts';
 import { siteSettings } from '../../src/site.config.ts';
 import { FIXTURE_SITE } from '../helpers/fixture-site.ts';
@@ -244,10 +244,10 @@ describe('its output', () => {
   });
 
   it('indexes each headline for search as its text', async () => {
-    const years = JSON.parse(await read(`pagefind/${SHARDS_FILE}`)) as string[];
+    const bundles = JSON.parse(await read(`pagefind/${SHARDS_FILE}`)) as BundleListing[];
     const titles: string[] = [];
-    for (const year of years) {
-      const dir = join(project.distDir, 'pagefind', year, 'fragment');
+    for (const { period } of bundles) {
+      const dir = join(project.distDir, 'pagefind', period, 'fragment');
       for (const name of await readdir(dir)) {
         const text = gunzipSync(await readFile(join(dir, name))).toString('utf8');
         // A fragment is JSON behind Pagefind's signature.

@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { countIndexedPages } from '../../src/integrations/search/bundle-cache.ts';
-import { SHARDS_FILE } from '../../src/lib/pagefind-names.ts';
+import { SHARDS_FILE, type BundleListing } from '../../src/lib/pagefind-names.ts';
 import { articleToPath } from '../../src/lib/urls.ts';
 import { siteSettings } from '../../src/site.config.ts';
 import { loadFixtureArticles } from '../helpers/fixture-site.ts';
@@ -30,9 +30,9 @@ async function readFragments(bundleDir: string): Promise<Fragment[]> {
   );
 }
 
-/** The years of the search bundles, as the bundle list names them. */
-async function readShards(searchDir: string): Promise<string[]> {
-  return JSON.parse(await readFile(join(searchDir, SHARDS_FILE), 'utf8')) as string[];
+/** The search bundles, as the bundle list gives them. */
+async function readShards(searchDir: string): Promise<BundleListing[]> {
+  return JSON.parse(await readFile(join(searchDir, SHARDS_FILE), 'utf8')) as BundleListing[];
 }
 
 /** Every built HTML file, as a path relative to the site folder with forward slashes. */
@@ -54,39 +54,45 @@ async function publishedArticlePaths(): Promise<string[]> {
 describe('the search index of the built fixture site', () => {
   const siteDir = inject('siteDir');
   const searchDir = join(siteDir, 'pagefind');
-  let years: string[];
+  let bundles: BundleListing[];
+  let periods: string[];
   let fragments: Fragment[];
   let articlePaths: string[];
 
   beforeAll(async () => {
-    years = await readShards(searchDir);
+    bundles = await readShards(searchDir);
+    periods = bundles.map((bundle) => bundle.period);
     fragments = (
-      await Promise.all(years.map((year) => readFragments(join(searchDir, year))))
+      await Promise.all(periods.map((period) => readFragments(join(searchDir, period))))
     ).flat();
     articlePaths = await publishedArticlePaths();
   });
 
-  it('ships one bundle per year of stories, newest first, each with Pagefind’s script and an index', async () => {
-    const storyYears = [...new Set(articlePaths.map((path) => path.slice(1, 5)))].sort().reverse();
-    expect(years).toEqual(storyYears);
-    for (const year of years) {
-      const bundleDir = join(searchDir, year);
-      expect(existsSync(join(bundleDir, 'pagefind.js')), year).toBe(true);
-      expect(existsSync(join(bundleDir, 'pagefind-entry.json')), year).toBe(true);
+  /** `2025-06` for `/2025/06/11/slug/`: a story's address holds its day in the site's zone. */
+  const monthOf = (path: string) => `${path.slice(1, 5)}-${path.slice(6, 8)}`;
+
+  it('ships one bundle per month of stories, newest first, each with an index, and Pagefind’s script once for all', async () => {
+    const storyMonths = [...new Set(articlePaths.map(monthOf))].sort().reverse();
+    expect(periods).toEqual(storyMonths);
+    expect(existsSync(join(searchDir, 'pagefind.js'))).toBe(true);
+    for (const period of periods) {
+      const bundleDir = join(searchDir, period);
+      expect(existsSync(join(bundleDir, 'pagefind-entry.json')), period).toBe(true);
       const indexFiles = await readdir(join(bundleDir, 'index'));
       expect(
         indexFiles.some((name) => name.endsWith('.pf_index')),
-        year,
+        period,
       ).toBe(true);
     }
   });
 
-  it('indexes as many pages as there are published articles, each in its year’s bundle', async () => {
+  it('indexes as many pages as there are published articles, each in its month’s bundle, as the list counts them', async () => {
     expect(articlePaths.length).toBeGreaterThan(0);
     let total = 0;
-    for (const year of years) {
-      const count = await countIndexedPages(join(searchDir, year));
-      expect(count, year).toBe(articlePaths.filter((path) => path.startsWith(`/${year}/`)).length);
+    for (const { period, pageCount } of bundles) {
+      const count = await countIndexedPages(join(searchDir, period));
+      expect(count, period).toBe(articlePaths.filter((path) => monthOf(path) === period).length);
+      expect(pageCount, period).toBe(count);
       total += count;
     }
     expect(total).toBe(articlePaths.length);

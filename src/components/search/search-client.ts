@@ -1,7 +1,8 @@
 /**
  * The search page's script, the only JavaScript the site ships. It loads
- * Pagefind's bundle, fills the filter menus from the index, runs a search
- * whenever the form changes, keeps the address in step (so results can be
+ * the list of search bundles and Pagefind's module, runs a search whenever
+ * the form changes (loading the bundles that search needs, and starting on
+ * them as the reader types), keeps the address in step (so results can be
  * shared) and renders results into the page's own accessible markup.
  *
  * Without this script the page still lists sections and years to browse.
@@ -9,15 +10,14 @@
 import {
   resultCountMessage,
   searchParamsToState,
-  sortFilterValues,
   stateHasQuery,
   stateToSearchOptions,
   stateToSearchParams,
   type SearchState,
 } from '../../lib/search-state.ts';
 import { SEARCH_FILTER, SEARCH_META } from '../../lib/pagefind-names.ts';
-import type { PagefindApi, SearchResult } from './pagefind-api.ts';
-import { loadShardedPagefind } from './sharded-pagefind.ts';
+import type { SearchResult } from './pagefind-api.ts';
+import { loadShardedPagefind, type ShardedPagefind } from './sharded-pagefind.ts';
 
 /** Results rendered at once; "Show more results" adds as many again. */
 const PAGE_SIZE = 10;
@@ -66,14 +66,17 @@ async function start(): Promise<void> {
   form.hidden = false;
   unavailable.hidden = true;
 
-  // Listen at once: a reader may type before the bundle has loaded, and the
-  // runner waits for it.
+  // Listen at once: a reader may type before the bundle list has loaded,
+  // and the runner waits for it.
   const loading = loadPagefind(elements);
   const search = new SearchRunner(loading, elements);
   let typing: ReturnType<typeof setTimeout> | undefined;
   form.addEventListener('input', (event) => {
     clearTimeout(typing);
-    if (event.target === query) typing = setTimeout(() => void search.run(), TYPING_DELAY_MS);
+    if (event.target !== query) return;
+    // The bundles load while the reader types; the search waits for a pause.
+    void loading.then((pagefind) => pagefind?.prepare(stateToSearchOptions(readState(elements))));
+    typing = setTimeout(() => void search.run(), TYPING_DELAY_MS);
   });
   form.addEventListener('change', (event) => {
     if (event.target !== query) void search.run();
@@ -85,43 +88,31 @@ async function start(): Promise<void> {
   });
   elements.more.addEventListener('click', () => void search.showMore());
 
-  if (!(await loading)) return;
   showFilters(elements, initial);
   if (stateHasQuery(readState(elements))) await search.run();
 }
 
-/**
- * Loads Pagefind's bundle and the filter menus' values, or says why search
- * cannot run and hides the form.
- */
-async function loadPagefind(elements: Elements): Promise<PagefindApi | undefined> {
+/** Loads the list of bundles and Pagefind, or says why search cannot run and hides the form. */
+async function loadPagefind(elements: Elements): Promise<ShardedPagefind | undefined> {
   try {
-    const pagefind = await loadShardedPagefind(BASE);
-    await fillFilterMenus(pagefind, elements);
-    return pagefind;
+    return await loadShardedPagefind(BASE);
   } catch {
-    // No bundles: `astro dev` never builds them, and a broken deploy may lack them.
-    elements.form.hidden = true;
-    elements.unavailable.hidden = false;
-    elements.unavailable.textContent = import.meta.env.DEV
-      ? 'Search is not available in development: its index is made when the site is built. Run “npm run build”, then “npm start”, and open this page there.'
-      : 'Search could not be loaded. Reload the page to try again, or browse by section or year below.';
+    showUnavailable(elements);
     return undefined;
   }
 }
 
-/** Adds each value of the index's `section` and `year` filters to its menu. */
-async function fillFilterMenus(pagefind: PagefindApi, { filters }: Elements): Promise<void> {
-  const counts = await pagefind.filters();
-  for (const select of filters) {
-    const name = select.dataset['searchFilter'] ?? '';
-    for (const value of sortFilterValues(name, Object.keys(counts[name] ?? {}))) {
-      select.add(new Option(value, value));
-    }
-  }
+/** Hides the form and says why: no bundles, or a bundle that would not load. */
+function showUnavailable({ form, unavailable }: Elements): void {
+  form.hidden = true;
+  unavailable.hidden = false;
+  // No bundles: `astro dev` never builds them, and a broken deploy may lack them.
+  unavailable.textContent = import.meta.env.DEV
+    ? 'Search is not available in development: its index is made when the site is built. Run “npm run build”, then “npm start”, and open this page there.'
+    : 'Search could not be loaded. Reload the page to try again, or browse by section or year below.';
 }
 
-/** Sets the menus from the address; a value the index lacks is left unset. */
+/** Sets the menus from the address; a value the menus lack is left unset. */
 function showFilters(elements: Elements, state: SearchState): void {
   elements.sort.value = state.sort;
   for (const select of elements.filters) {
@@ -142,14 +133,14 @@ function readState(elements: Elements): SearchState {
 
 /** Runs searches for the form's state and renders them, newest request winning. */
 class SearchRunner {
-  #pagefind: Promise<PagefindApi | undefined>;
+  #pagefind: Promise<ShardedPagefind | undefined>;
   #elements: Elements;
   #results: SearchResult[] = [];
   #shown = 0;
   /** Counts requests, so that a slow earlier search cannot overwrite a later one. */
   #latest = 0;
 
-  constructor(pagefind: Promise<PagefindApi | undefined>, elements: Elements) {
+  constructor(pagefind: Promise<ShardedPagefind | undefined>, elements: Elements) {
     this.#pagefind = pagefind;
     this.#elements = elements;
   }
@@ -159,7 +150,6 @@ class SearchRunner {
     const request = ++this.#latest;
     const pagefind = await this.#pagefind;
     if (!pagefind || request !== this.#latest) return;
-    // Read the form once the bundle is there: loading may have changed the menus.
     const state = readState(this.#elements);
     const query = stateToSearchParams(state).toString();
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
@@ -168,10 +158,14 @@ class SearchRunner {
       this.#show([], '');
       return;
     }
-    const response = await pagefind.search(state.q || null, stateToSearchOptions(state));
-    if (request !== this.#latest) return;
-    this.#show(response.results, resultCountMessage(state, response.results.length));
-    await this.showMore(false);
+    try {
+      const response = await pagefind.search(state.q || null, stateToSearchOptions(state));
+      if (request !== this.#latest) return;
+      this.#show(response.results, resultCountMessage(state, response.results.length));
+      await this.showMore(false);
+    } catch {
+      showUnavailable(this.#elements);
+    }
   }
 
   /**
@@ -182,8 +176,11 @@ class SearchRunner {
   async showMore(focus = true): Promise<void> {
     const request = this.#latest;
     const next = this.#results.slice(this.#shown, this.#shown + PAGE_SIZE);
-    const data = await Promise.all(next.map((result) => result.data()));
-    if (request !== this.#latest) return;
+    const data = await Promise.all(next.map((result) => result.data())).catch(() => {
+      showUnavailable(this.#elements);
+      return undefined;
+    });
+    if (!data || request !== this.#latest) return;
     const items = data.map((result) => this.#renderResult(result));
     this.#elements.list.append(...items);
     this.#shown += next.length;

@@ -1,15 +1,21 @@
 /**
- * Puts the search bundles into the site's output: each year's bundle
- * hard-linked from the cache, and the list of them that the search page
- * reads.
+ * Puts the search bundles into the site's output: each period's bundle
+ * hard-linked from the cache, one copy of Pagefind's browser module for
+ * them all, and the list of them that the search page reads.
  */
 import { copyFile, link, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { SEARCH_BUNDLE_DIR, SHARDS_FILE } from '../../lib/pagefind-names.ts';
+import {
+  BUNDLE_MODULE,
+  SEARCH_BUNDLE_DIR,
+  SHARDS_FILE,
+  type BundleListing,
+} from '../../lib/pagefind-names.ts';
 import type { SearchBundles } from './bundle-cache.ts';
 
 /**
- * Puts the bundles into `<siteDir>/pagefind/` and writes the list of them.
+ * Puts the bundles into `<siteDir>/pagefind/<period>/`, Pagefind's browser
+ * module into `<siteDir>/pagefind/` and writes the list of bundles there.
  * Files are hard-linked to the cache where the file system allows: at
  * 100,000 stories the bundles are over 100,000 files, and copying them took
  * half a minute. Nothing writes into a bundle's files once they are made, so
@@ -23,11 +29,14 @@ export async function writeSearchBundles(
   // Links left by an earlier build are removed, never written through.
   await rm(outputPath, { recursive: true, force: true });
   await mkdir(outputPath, { recursive: true });
-  for (const { year, dir } of bundles) {
-    await linkTree(dir, join(outputPath, year));
+  for (const { period, dir } of bundles) {
+    await linkTree(dir, join(outputPath, period));
   }
-  const years = bundles.map((bundle) => bundle.year);
-  await writeFile(join(outputPath, SHARDS_FILE), `${JSON.stringify(years)}\n`);
+  // Every bundle's module is the same file (their hashes include Pagefind's version).
+  const [newest] = bundles;
+  if (newest) await linkFile(join(newest.dir, BUNDLE_MODULE), join(outputPath, BUNDLE_MODULE));
+  const listing = bundles.map(({ period, pageCount }): BundleListing => ({ period, pageCount }));
+  await writeFile(join(outputPath, SHARDS_FILE), `${JSON.stringify(listing)}\n`);
 }
 
 /** Recreates the folder `from` at `to`, each file hard-linked, or copied where it cannot be. */
@@ -40,7 +49,10 @@ async function linkTree(from: string, to: string): Promise<void> {
     await mkdir(target(entry), { recursive: true });
   }
   for (const entry of entries.filter((candidate) => candidate.isFile())) {
-    const source = join(entry.parentPath, entry.name);
-    await link(source, target(entry)).catch(() => copyFile(source, target(entry)));
+    await linkFile(join(entry.parentPath, entry.name), target(entry));
   }
+}
+
+function linkFile(source: string, target: string): Promise<void> {
+  return link(source, target).catch(() => copyFile(source, target));
 }

@@ -1,27 +1,36 @@
 /**
- * Indexes one year's stories with Pagefind's Node API into a bundle folder:
- * each story's search document, with its body read from its file.
+ * Indexes one period's stories with Pagefind's Node API into a bundle
+ * folder: each story's search document, with its body read from its file.
  */
 import * as pagefind from 'pagefind';
 import { readBodyHtml } from '../../lib/build-cache/body-html.ts';
 import { searchDocument } from '../../lib/search-document.ts';
-import type { SearchIndexArticle } from './articles-by-year.ts';
+import type { SearchIndexArticle } from './articles-by-period.ts';
 
 /** Stories whose bodies are read at once. */
 const INDEXING_BATCH = 100;
 
+/** How long a bundle took, in milliseconds: Pagefind's writing grows faster than its size. */
+export interface IndexingTime {
+  /** Reading the bodies and adding the documents. */
+  adding: number;
+  /** Writing the bundle's files. */
+  writing: number;
+}
+
 /**
- * Indexes one year's articles into a bundle at `outputPath`.
+ * Indexes one period's articles into a bundle at `outputPath`.
  *
  * @param settings the site's zone and language, for the documents
  * @throws Error listing Pagefind's messages when it reports any
  */
-export async function indexYear(
+export async function indexBundle(
   articles: readonly SearchIndexArticle[],
   settings: { timeZone: string; language: string },
   outputPath: string,
-): Promise<void> {
+): Promise<IndexingTime> {
   try {
+    const started = performance.now();
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw indexingError('could not start', errors);
     for (let start = 0; start < articles.length; start += INDEXING_BATCH) {
@@ -38,11 +47,13 @@ export async function indexYear(
       const addErrors = added.flatMap((response) => response.errors);
       if (addErrors.length > 0) throw indexingError('could not read the stories', addErrors);
     }
+    const added = performance.now();
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw indexingError('could not write its files', written.errors);
+    return { adding: added - started, writing: performance.now() - added };
   } finally {
-    // The Node API talks to a Pagefind process; stopping it after each year
-    // frees that year's index, and lets the build exit.
+    // The Node API talks to a Pagefind process; stopping it after each
+    // bundle frees that bundle's index, and lets the build exit.
     await pagefind.close();
   }
 }
