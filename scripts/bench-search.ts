@@ -257,6 +257,8 @@ try {
   const bundle = await folderBytes(outputPath);
   const searchData = { bytes: 0, files: 0 };
   const fragments = { bytes: 0, files: 0 };
+  // What a search loads whole from each bundle it searches.
+  const pageLists = { bytes: 0, files: 0 };
   for (const { period } of bundles.bundles) {
     for (const [part, total] of [
       ['index', searchData],
@@ -265,6 +267,11 @@ try {
       const size = await folderBytes(join(outputPath, period, part));
       total.bytes += size.bytes;
       total.files += size.files;
+    }
+    for (const name of await readdir(join(outputPath, period))) {
+      if (!name.endsWith('.pf_meta')) continue;
+      pageLists.bytes += (await stat(join(outputPath, period, name))).size;
+      pageLists.files++;
     }
   }
 
@@ -302,7 +309,11 @@ try {
     `index size (MB):        ${(bundle.bytes / 1e6).toFixed(1)} in ${bundle.files} files`,
   );
   console.log(
-    `  word index (MB):      ${(searchData.bytes / 1e6).toFixed(1)} in ${searchData.files} chunks`,
+    `  word index (MB):      ${(searchData.bytes / 1e6).toFixed(1)} in ${searchData.files} chunks, ` +
+      `${(searchData.bytes / searchData.files / 1e3).toFixed(1)} kB each (a search loads a word's chunk from each bundle)`,
+  );
+  console.log(
+    `  page lists (kB):      ${(pageLists.bytes / 1e3).toFixed(1)} in ${pageLists.files} files (a search loads each bundle's)`,
   );
   console.log(
     `  fragments (MB):       ${(fragments.bytes / 1e6).toFixed(1)} in ${fragments.files} files`,
