@@ -17,7 +17,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PAGE_WORK_FILE } from '../src/integrations/build-recorder.ts';
 import { NEXT_RECORD_DIR, STATE_DIR } from '../src/lib/publish/state.ts';
@@ -32,9 +32,11 @@ import {
 } from './lib/publish.ts';
 
 const root = process.cwd();
+const PREVIOUS_PREFIX = 'previous-dist-';
 const dist = join(root, 'dist');
 const staging = join(root, '.astro', 'staging-dist');
-const previous = join(root, '.astro', 'previous-dist');
+/** The last site while the new one takes its place; each build its own, deleted in the background. */
+const previous = join(root, '.astro', `${PREVIOUS_PREFIX}${process.pid}-${Date.now()}`);
 const manifest = join(root, 'dist-changes.json');
 const partialManifest = join(root, 'dist-changes.json.partial');
 const cacheDir = join(root, '.astro', 'cache');
@@ -43,6 +45,10 @@ const cacheDir = join(root, '.astro', 'cache');
 const articleSyncFile = join(cacheDir, 'article-sync.json');
 
 const started = Date.now();
+// Last sites that a killed build or an unfinished background deletion left.
+for (const name of await readdir(join(root, '.astro')).catch(() => [])) {
+  if (name.startsWith(PREVIOUS_PREFIX)) removeInBackground(join(root, '.astro', name));
+}
 const args = process.argv.slice(2).filter((arg) => arg !== '--full');
 const nextRecord = join(cacheDir, NEXT_RECORD_DIR);
 await rm(staging, { recursive: true, force: true });
@@ -66,7 +72,11 @@ if (!process.argv.includes('--full') && existsSync(dist)) {
 }
 if (!published) await fullBuild();
 
-const changes = await linkUnchangedFiles(staging, dist).catch((error: unknown) => {
+const changes = await linkUnchangedFiles(
+  staging,
+  dist,
+  published ? { touched: published.touched } : {},
+).catch((error: unknown) => {
   console.error(`Comparing the new site with dist/ failed: ${String(error)}`);
   return fail(1);
 });
@@ -86,7 +96,6 @@ const work = {
 await writeFile(partialManifest, `${JSON.stringify({ format: 1, ...changes, work }, null, 2)}\n`);
 
 // Two renames: dist/ is missing only between them, never half-written.
-await rm(previous, { recursive: true, force: true });
 if (existsSync(dist)) await rename(dist, previous);
 await rename(staging, dist);
 await rename(partialManifest, manifest);
@@ -113,8 +122,14 @@ console.log(
   ].join(' '),
 );
 console.log('The site is in dist/.');
-// Mostly hard links to the new site's files by now: removing them is quick.
-await rm(previous, { recursive: true, force: true });
+// The publish is done once the new site is in place: the last one (mostly
+// hard links to the new site's files) is deleted after this process ends.
+if (existsSync(previous)) removeInBackground(previous);
+
+/** Deletes a folder in a process of its own that outlives this one. */
+function removeInBackground(folder: string): void {
+  spawn('rm', ['-rf', '--', folder], { detached: true, stdio: 'ignore' }).unref();
+}
 
 /**
  * Runs Astro's build into the staging folder, with the build recorder's

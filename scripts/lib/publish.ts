@@ -60,6 +60,11 @@ const RENDERER_FILE = 'renderer.json';
 export interface PublishWork extends SyncWork {
   pagesRendered: number;
   pagesReused: number;
+  /**
+   * The files and folders of the new site it wrote or removed (relative,
+   * '/'-separated); every other file is a hard link to the last site's.
+   */
+  touched: string[];
 }
 
 /** Why a publish left the work to a full build. */
@@ -159,12 +164,12 @@ export async function publishChanges({
     console.log(`  ├─ /${pathToOutputFile(path)} (+${Math.round(performance.now() - start)}ms)`);
   }
   const articles = await readArticlesBySource(listFile);
-  await updateBodyImages(root, staging, previousArticles, articles, toRender);
+  const imageFolders = await updateBodyImages(root, staging, previousArticles, articles, toRender);
   for (const path of gone) await removeOutput(staging, pathToOutputFile(path));
   phases.end('pages');
   await updateSearch(cacheDir, listFile, staging);
   phases.end('search');
-  await updateSitemaps(root, cacheDir, staging, paths, site);
+  const sitemaps = await updateSitemaps(root, cacheDir, staging, paths, site);
   phases.end('sitemaps');
   console.log(`Published in ${phases.summary()}.`);
 
@@ -178,7 +183,17 @@ export async function publishChanges({
     ...(cacheKey !== undefined && { cacheKey }),
   }));
   await writeFile(join(next, ROUTES_FILE), `${JSON.stringify(kept)}\n`);
-  return { ...work, pagesRendered: toRender.length, pagesReused: paths.length - toRender.length };
+  return {
+    ...work,
+    pagesRendered: toRender.length,
+    pagesReused: paths.length - toRender.length,
+    touched: [
+      ...[...toRender, ...gone].map(pathToOutputFile),
+      ...imageFolders,
+      ...sitemaps,
+      SEARCH_BUNDLE_DIR,
+    ],
+  };
 }
 
 /** Times the steps of a publish, for its log. */
@@ -317,15 +332,17 @@ async function updateBodyImages(
   before: Map<string, StoredArticle>,
   after: Map<string, StoredArticle>,
   rendered: { pathname: string }[],
-): Promise<void> {
+): Promise<string[]> {
   const renderedPaths = new Set(rendered.map((path) => path.pathname));
   const folderOf = (article: StoredArticle) => join(staging, articlePath(article));
+  const touched: string[] = [];
   for (const article of before.values()) {
     if (article.bodyImages.length === 0) continue;
     const current = after.get(article.sourcePath);
     const same = current && articlePath(current) === articlePath(article);
     if (same && !renderedPaths.has(articlePath(current))) continue;
     await removeAllBut(folderOf(article), 'index.html');
+    touched.push(articlePath(article).replace(/^\/|\/$/g, ''));
   }
   const inspect = createImageInspector(root, join(root, 'content'));
   for (const article of after.values()) {
@@ -346,7 +363,9 @@ async function updateBodyImages(
       inspect,
       warn: (message) => console.warn(message),
     });
+    touched.push(articlePath(article).replace(/^\/|\/$/g, ''));
   }
+  return touched;
 }
 
 /** Whether two files hold the same bytes (false when either is missing). */
@@ -385,7 +404,7 @@ async function updateSitemaps(
   staging: string,
   paths: RecordedPath[],
   site: URL,
-): Promise<void> {
+): Promise<string[]> {
   const dir = pathToFileURL(`${staging}/`);
   const config = {
     site: site.href,
@@ -415,15 +434,15 @@ async function updateSitemaps(
   await call('astro:config:done', { config });
   await call('astro:routes:resolved', { routes: [] });
   await call('astro:build:generated', { dir });
-  await removeSitemaps(staging);
+  const before = await sitemapFiles(staging);
+  for (const name of before) await rm(join(staging, name));
   await call('astro:build:done', { dir, pages });
+  return [...new Set([...before, ...(await sitemapFiles(staging))])];
 }
 
-/** The sitemap files a full build writes, removed before they are written anew. */
-async function removeSitemaps(staging: string): Promise<void> {
-  for (const name of await readdir(staging)) {
-    if (/^sitemap-.*\.xml$/.test(name)) await rm(join(staging, name));
-  }
+/** The sitemap files a full build writes, by name in the output folder. */
+async function sitemapFiles(staging: string): Promise<string[]> {
+  return (await readdir(staging)).filter((name) => /^sitemap-.*\.xml$/.test(name));
 }
 
 /** Recreates `from` at `to` with every file hard-linked, but for the top-level folders named. */
