@@ -75,7 +75,7 @@ export async function loadShardedPagefind(base: string): Promise<ShardedPagefind
   });
   const pagefind = createInstance({
     basePath: bundleUrl(base, newest.period),
-    // Searching a few small bundles takes milliseconds; a worker would cost a download.
+    // Pagefind's web worker would be one more download before the first search.
     noWorker: true,
     ...optionsOf(newest),
   });
