@@ -5,24 +5,27 @@
  * last good site, never a half-written one.
  *
  * When the code is the code the site in `dist/` was built with, only the
- * content changed: a publish renders just the pages the change touches into
- * a copy of `dist/` (`lib/publish.ts`), and falls back to a full build for
- * what it cannot do the way a full build would. `--full` asks for a full
- * build.
+ * content changed: a publish renders just the pages the change touches
+ * (`lib/publish.ts`) and applies them to `dist/` in place, in one journaled
+ * step once everything is rendered (`lib/apply-changes.ts`); it falls back
+ * to a full build for what it cannot do the way a full build would.
+ * `--full` asks for a full build.
  *
- * Before the swap, each file whose bytes did not change becomes a hard link
- * to the last `dist/`'s file, so it keeps its modification time, and the
- * deploy manifest `dist-changes.json` lists what changed, so that a deploy
- * uploads only that (see the README's "Deploying").
+ * A full build is swapped in whole; before the swap, each file whose bytes
+ * did not change becomes a hard link to the last `dist/`'s file, so it keeps
+ * its modification time. Either way the deploy manifest `dist-changes.json`
+ * lists what changed, so that a deploy uploads only that (see the README's
+ * "Deploying").
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PAGE_WORK_FILE } from '../src/integrations/build-recorder.ts';
-import { NEXT_RECORD_DIR, STATE_DIR } from '../src/lib/publish/state.ts';
+import { NEXT_RECORD_DIR, ROUTES_FILE, STATE_DIR } from '../src/lib/publish/state.ts';
 import { leadImagesVersion } from './lib/code-version.ts';
-import { linkUnchangedFiles } from './lib/output-changes.ts';
+import { applyChangeSet, finishInterruptedChanges } from './lib/apply-changes.ts';
+import { linkUnchangedFiles, type OutputChanges } from './lib/output-changes.ts';
 import {
   BUILD_FILE,
   buildIdentity,
@@ -45,6 +48,9 @@ const cacheDir = join(root, '.astro', 'cache');
 const articleSyncFile = join(cacheDir, 'article-sync.json');
 
 const started = Date.now();
+if (await finishInterruptedChanges(root, dist)) {
+  console.log('The last publish was stopped while it updated dist/; its changes are now applied.');
+}
 // Last sites that a killed build or an unfinished background deletion left.
 for (const name of await readdir(join(root, '.astro')).catch(() => [])) {
   if (name.startsWith(PREVIOUS_PREFIX)) removeInBackground(join(root, '.astro', name));
@@ -72,14 +78,6 @@ if (!process.argv.includes('--full') && existsSync(dist)) {
 }
 if (!published) await fullBuild();
 
-const changes = await linkUnchangedFiles(
-  staging,
-  dist,
-  published ? { touched: published.touched } : {},
-).catch((error: unknown) => {
-  console.error(`Comparing the new site with dist/ failed: ${String(error)}`);
-  return fail(1);
-});
 const [articles, pages] = published
   ? [published, published]
   : await Promise.all([
@@ -93,20 +91,10 @@ const work = {
   pagesRendered: pages?.pagesRendered ?? null,
   pagesReused: pages?.pagesReused ?? null,
 };
-await writeFile(partialManifest, `${JSON.stringify({ format: 1, ...changes, work }, null, 2)}\n`);
-
-// Two renames: dist/ is missing only between them, never half-written.
-if (existsSync(dist)) await rename(dist, previous);
-await rename(staging, dist);
-await rename(partialManifest, manifest);
-// What the next publish knows of the site now in dist/.
+const manifestText = (changes: OutputChanges) =>
+  `${JSON.stringify({ format: 1, ...changes, work }, null, 2)}\n`;
 const state = join(cacheDir, STATE_DIR);
-if (published) {
-  await rename(join(nextRecord, 'routes.json'), join(state, 'routes.json'));
-} else {
-  await rm(state, { recursive: true, force: true });
-  await rename(nextRecord, state);
-}
+const changes = published ? await applyPublish(published) : await swapInFullBuild();
 
 console.log(
   [
@@ -122,9 +110,47 @@ console.log(
   ].join(' '),
 );
 console.log('The site is in dist/.');
-// The publish is done once the new site is in place: the last one (mostly
+// The build is done once the new site is in place: the last one (mostly
 // hard links to the new site's files) is deleted after this process ends.
 if (existsSync(previous)) removeInBackground(previous);
+
+/**
+ * Applies a publish's change set to dist/ in place, with the record of the
+ * site (see `lib/apply-changes.ts`).
+ */
+async function applyPublish(publish: PublishWork): Promise<OutputChanges> {
+  return applyChangeSet({
+    root,
+    dist,
+    staging,
+    removals: publish.removals,
+    renames: [[join(nextRecord, ROUTES_FILE), join(state, ROUTES_FILE)]],
+    manifest: { path: manifest, text: manifestText },
+  }).catch((error: unknown) => {
+    console.error(`Applying the publish to dist/ failed: ${String(error)}`);
+    return fail(1);
+  });
+}
+
+/**
+ * Puts a full build's site in place of dist/: files whose bytes did not
+ * change become links to the last site's, then two renames swap the sites,
+ * so dist/ is missing only between them, never half-written.
+ */
+async function swapInFullBuild(): Promise<OutputChanges> {
+  const changes = await linkUnchangedFiles(staging, dist).catch((error: unknown) => {
+    console.error(`Comparing the new site with dist/ failed: ${String(error)}`);
+    return fail(1);
+  });
+  await writeFile(partialManifest, manifestText(changes));
+  if (existsSync(dist)) await rename(dist, previous);
+  await rename(staging, dist);
+  await rename(partialManifest, manifest);
+  // What the next publish knows of the site now in dist/.
+  await rm(state, { recursive: true, force: true });
+  await rename(nextRecord, state);
+  return changes;
+}
 
 /** Deletes a folder in a process of its own that outlives this one. */
 function removeInBackground(folder: string): void {

@@ -24,19 +24,6 @@ export interface OutputChanges {
   changedBytes: number;
 }
 
-/** How to compare. */
-export interface CompareOptions {
-  /** Files compared at a time. */
-  concurrency?: number;
-  /**
-   * The only files (or folders, '/'-separated from the output folder) the
-   * build wrote, when it made the rest of the new output as hard links to
-   * the last: files elsewhere that are in both are taken as unchanged
-   * without a look at them.
-   */
-  touched?: readonly string[];
-}
-
 /** Files compared at a time: enough to keep the disk busy, few enough for open file limits. */
 const DEFAULT_CONCURRENCY = 16;
 
@@ -53,29 +40,16 @@ const CHUNK_BYTES = 1024 * 1024;
 export async function linkUnchangedFiles(
   nextDir: string,
   lastDir: string,
-  { concurrency = DEFAULT_CONCURRENCY, touched }: CompareOptions = {},
+  concurrency = DEFAULT_CONCURRENCY,
 ): Promise<OutputChanges> {
-  let untouched = 0;
   const nextFiles = await listFiles(nextDir);
   const lastFiles = await listFiles(lastDir).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
     throw error;
   });
-  if (touched && lastFiles) {
-    // Only what the build wrote may differ: every other file is a link to the last output's.
-    const isTouched = (path: string) =>
-      touched.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
-    for (const path of [...nextFiles.keys()]) {
-      if (!isTouched(path) && lastFiles.get(path) === true && nextFiles.get(path) === true) {
-        nextFiles.delete(path);
-        lastFiles.delete(path);
-        untouched++;
-      }
-    }
-  }
 
   const changed: string[] = [];
-  let unchangedCount = untouched;
+  let unchangedCount = 0;
   let changedBytes = 0;
   await forEachLimited([...nextFiles], concurrency, async ([path, isRegular]) => {
     const nextFile = join(nextDir, path);

@@ -3,10 +3,11 @@
  * the code the site in `dist/` was built with. It syncs the articles (only
  * files whose stamps changed are read), lists every path of the site with
  * its cache key through the publish renderer (`src/renderer/entry.ts`),
- * renders only the paths whose key changed or that have none, and writes
- * them into a copy of `dist/` whose other files are hard links to the last
- * build's; search, the sitemaps and body images are brought up to date the
- * way a full build makes them. The result is byte for byte what a full
+ * renders only the paths whose key changed or that have none, and stages
+ * them, with what search, the sitemaps and body images need changed, as a
+ * change set: the files to write (in a staging folder, at their places in
+ * the site) and the files to remove. `apply-changes.ts` then applies the set
+ * to `dist/` in one journaled step. The result is byte for byte what a full
  * build of the same content writes, which the site tests check for every
  * kind of change.
  *
@@ -17,14 +18,14 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { link, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { dirname, join, posix, relative } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, posix, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { articleSitemap } from '../../src/integrations/article-sitemap.ts';
 import { copyBodyImages } from '../../src/integrations/body-images.ts';
 import { buildSearchBundles } from '../../src/integrations/search/bundle-cache.ts';
-import { writeSearchBundles } from '../../src/integrations/search/write-bundles.ts';
+import { linkTree, writeBundleListing } from '../../src/integrations/search/write-bundles.ts';
 import { createImageInspector } from '../../src/lib/article-files.ts';
 import { bodyImagePath } from '../../src/lib/articles/images.ts';
 import { ARTICLE_LIST_FILE, readArticleList } from '../../src/lib/build-cache/article-list.ts';
@@ -47,7 +48,7 @@ import { syncArticles, type SyncWork } from '../../src/loaders/sync-articles.ts'
 import { articleToPath } from '../../src/lib/urls.ts';
 import { siteSettings } from '../../src/site.config.ts';
 import { codeVersion, leadImagesVersion } from './code-version.ts';
-import { SEARCH_BUNDLE_DIR } from '../../src/lib/pagefind-names.ts';
+import { BUNDLE_ENTRY_FILE, SEARCH_BUNDLE_DIR } from '../../src/lib/pagefind-names.ts';
 
 /** What the build recorded about the code a state was built with. */
 export const BUILD_FILE = 'build.json';
@@ -60,11 +61,8 @@ const RENDERER_FILE = 'renderer.json';
 export interface PublishWork extends SyncWork {
   pagesRendered: number;
   pagesReused: number;
-  /**
-   * The files and folders of the new site it wrote or removed (relative,
-   * '/'-separated); every other file is a hard link to the last site's.
-   */
-  touched: string[];
+  /** The site's files to remove (relative, '/'-separated); the files to write are in staging. */
+  removals: string[];
 }
 
 /** Why a publish left the work to a full build. */
@@ -77,7 +75,7 @@ export interface PublishFolders {
   root: string;
   /** The last good site. */
   dist: string;
-  /** Where the new site is made. */
+  /** Where the files to write are staged, at their places in the site. */
   staging: string;
 }
 
@@ -97,9 +95,9 @@ export async function buildIdentity(root: string): Promise<BuildIdentity> {
 }
 
 /**
- * Publishes the content's changes into `staging`: a copy of `dist/` with
- * what changed rendered anew. Leaves the new state in the next-record folder
- * for the caller to keep once the site is swapped in.
+ * Stages the content's changes: the files to write into `staging`, and the
+ * list of files to remove. Leaves the new state in the next-record folder
+ * for the caller to keep once the changes are applied.
  *
  * @throws FullBuildNeeded when the change needs a full build
  */
@@ -148,9 +146,8 @@ export async function publishChanges({
   const gone = recorded.filter((path) => !now.has(path.pathname));
 
   await rm(staging, { recursive: true, force: true });
-  // Search is written anew below, from the bundles kept in the cache.
-  await linkTree(dist, staging, [SEARCH_BUNDLE_DIR]);
-  phases.end('linking the last site');
+  await mkdir(staging, { recursive: true });
+  const removals = new Set<string>();
   const site = new URL(identity.site);
   console.log(`Rendering ${toRender.length} of ${paths.length} paths; the rest are as they were:`);
   for (const path of toRender) {
@@ -163,13 +160,14 @@ export async function publishChanges({
     // The lines Astro's build prints for each page it renders.
     console.log(`  ├─ /${pathToOutputFile(path)} (+${Math.round(performance.now() - start)}ms)`);
   }
+  for (const path of gone) removals.add(pathToOutputFile(path));
   const articles = await readArticlesBySource(listFile);
-  const imageFolders = await updateBodyImages(root, staging, previousArticles, articles, toRender);
-  for (const path of gone) await removeOutput(staging, pathToOutputFile(path));
+  const folders = { root, dist, staging, removals };
+  await stageBodyImages(folders, previousArticles, articles, toRender);
   phases.end('pages');
-  await updateSearch(cacheDir, listFile, staging);
+  await stageSearch(folders, cacheDir, listFile);
   phases.end('search');
-  const sitemaps = await updateSitemaps(root, cacheDir, staging, paths, site);
+  await stageSitemaps(folders, cacheDir, paths, site);
   phases.end('sitemaps');
   console.log(`Published in ${phases.summary()}.`);
 
@@ -187,12 +185,7 @@ export async function publishChanges({
     ...work,
     pagesRendered: toRender.length,
     pagesReused: paths.length - toRender.length,
-    touched: [
-      ...[...toRender, ...gone].map(pathToOutputFile),
-      ...imageFolders,
-      ...sitemaps,
-      SEARCH_BUNDLE_DIR,
-    ],
+    removals: [...removals].sort(),
   };
 }
 
@@ -321,51 +314,69 @@ async function compileRenderer(root: string, outDir: string): Promise<void> {
   }
 }
 
+/** Where a change set is staged, and the removals it gathers. */
+interface ChangeSet {
+  root: string;
+  dist: string;
+  staging: string;
+  removals: Set<string>;
+}
+
 /**
  * Body images beside story pages, as a full build leaves them: a story that
  * is gone, moved or rendered anew loses the copies its folder had, and every
- * story's images are copied where a copy is missing or differs.
+ * story's images are staged where the site's copy is missing or differs.
  */
-async function updateBodyImages(
-  root: string,
-  staging: string,
+async function stageBodyImages(
+  { root, dist, staging, removals }: ChangeSet,
   before: Map<string, StoredArticle>,
   after: Map<string, StoredArticle>,
   rendered: { pathname: string }[],
-): Promise<string[]> {
+): Promise<void> {
   const renderedPaths = new Set(rendered.map((path) => path.pathname));
-  const folderOf = (article: StoredArticle) => join(staging, articlePath(article));
-  const touched: string[] = [];
+  const folderOf = (article: StoredArticle) => articlePath(article).replace(/^\/|\/$/g, '');
   for (const article of before.values()) {
     if (article.bodyImages.length === 0) continue;
     const current = after.get(article.sourcePath);
     const same = current && articlePath(current) === articlePath(article);
     if (same && !renderedPaths.has(articlePath(current))) continue;
-    await removeAllBut(folderOf(article), 'index.html');
-    touched.push(articlePath(article).replace(/^\/|\/$/g, ''));
+    for (const file of await filesUnder(join(dist, folderOf(article)))) {
+      if (file !== 'index.html') removals.add(`${folderOf(article)}/${file}`);
+    }
   }
   const inspect = createImageInspector(root, join(root, 'content'));
   for (const article of after.values()) {
     if (article.bodyImages.length === 0) continue;
     const folder = posix.dirname(article.sourcePath);
-    const stale = await Promise.all(
-      article.bodyImages.map(async (src) => {
-        const file = bodyImagePath(article.sourcePath, src);
-        if (!file?.startsWith(`${folder}/`)) return false;
-        const copy = join(folderOf(article), file.slice(folder.length + 1));
-        return !(await sameBytes(join(root, file), copy));
-      }),
+    const copies = article.bodyImages.flatMap((src) => {
+      const file = bodyImagePath(article.sourcePath, src);
+      return file?.startsWith(`${folder}/`)
+        ? [{ file, copy: `${folderOf(article)}/${file.slice(folder.length + 1)}` }]
+        : [];
+    });
+    const current = await Promise.all(
+      copies.map(
+        async ({ file, copy }) =>
+          !removals.has(copy) && (await sameBytes(join(root, file), join(dist, copy))),
+      ),
     );
-    if (!stale.some(Boolean)) continue;
+    if (current.every(Boolean)) continue;
     await copyBodyImages(article, {
       rootDir: root,
       outDir: staging,
       inspect,
       warn: (message) => console.warn(message),
     });
-    touched.push(articlePath(article).replace(/^\/|\/$/g, ''));
+    for (const { copy } of copies) removals.delete(copy);
   }
-  return touched;
+}
+
+/** The files under a folder, relative to it, '/'-separated (none when it is missing). */
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
 
 /** Whether two files hold the same bytes (false when either is missing). */
@@ -382,30 +393,64 @@ function articlePath(article: StoredArticle): string {
   return articleToPath(article, siteSettings.timeZone);
 }
 
-/** Search as a full build makes it: only the periods whose stories changed are indexed. */
-async function updateSearch(cacheDir: string, listFile: string, staging: string): Promise<void> {
+/**
+ * Search as a full build makes it: only the periods whose stories changed
+ * are indexed, and only their bundles are staged (a bundle in the site is a
+ * set of hard links to the cache's, so one whose entry file is the cache's
+ * file is that bundle); bundles of periods gone are removed.
+ */
+async function stageSearch(
+  { dist, staging, removals }: ChangeSet,
+  cacheDir: string,
+  listFile: string,
+): Promise<void> {
   const bundles = await buildSearchBundles({
     listFile,
     cacheDir: join(cacheDir, 'search-bundles'),
     timeZone: siteSettings.timeZone,
     language: siteSettings.language,
   });
-  await writeSearchBundles(bundles, staging);
+  const searchDir = join(dist, SEARCH_BUNDLE_DIR);
+  const periods = new Set(bundles.bundles.map((bundle) => bundle.period));
+  for (const bundle of bundles.bundles) {
+    const entry = join(searchDir, bundle.period, BUNDLE_ENTRY_FILE);
+    if (await sameFile(entry, join(bundle.dir, BUNDLE_ENTRY_FILE))) continue;
+    const kept = new Set(await filesUnder(bundle.dir));
+    for (const file of await filesUnder(join(searchDir, bundle.period))) {
+      if (!kept.has(file)) removals.add(`${SEARCH_BUNDLE_DIR}/${bundle.period}/${file}`);
+    }
+    await linkTree(bundle.dir, join(staging, SEARCH_BUNDLE_DIR, bundle.period));
+  }
+  for (const name of await readdir(searchDir).catch(() => [])) {
+    const folder = join(searchDir, name);
+    if (periods.has(name) || !(await stat(folder)).isDirectory()) continue;
+    for (const file of await filesUnder(folder))
+      removals.add(`${SEARCH_BUNDLE_DIR}/${name}/${file}`);
+  }
+  await writeBundleListing(bundles.bundles, join(staging, SEARCH_BUNDLE_DIR));
+}
+
+/** Whether two paths are one file (a hard link of the other). */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [first, second] = await Promise.all([stat(a).catch(() => null), stat(b).catch(() => null)]);
+  return !!first && !!second && first.ino === second.ino && first.dev === second.dev;
 }
 
 /**
  * The sitemaps, written by the same integrations as in a full build, given
  * what a full build gives them: the configuration, and the pages in the
- * order the build writes them.
+ * order the build writes them; sitemap files the site has and they no
+ * longer write are removed.
  */
-async function updateSitemaps(
-  root: string,
+async function stageSitemaps(
+  { root, dist, staging, removals }: ChangeSet,
   cacheDir: string,
-  staging: string,
   paths: RecordedPath[],
   site: URL,
-): Promise<string[]> {
-  const dir = pathToFileURL(`${staging}/`);
+): Promise<void> {
+  const written = join(staging, '.sitemaps');
+  await mkdir(written, { recursive: true });
+  const dir = pathToFileURL(`${written}/`);
   const config = {
     site: site.href,
     base: '/',
@@ -434,40 +479,13 @@ async function updateSitemaps(
   await call('astro:config:done', { config });
   await call('astro:routes:resolved', { routes: [] });
   await call('astro:build:generated', { dir });
-  const before = await sitemapFiles(staging);
-  for (const name of before) await rm(join(staging, name));
   await call('astro:build:done', { dir, pages });
-  return [...new Set([...before, ...(await sitemapFiles(staging))])];
-}
-
-/** The sitemap files a full build writes, by name in the output folder. */
-async function sitemapFiles(staging: string): Promise<string[]> {
-  return (await readdir(staging)).filter((name) => /^sitemap-.*\.xml$/.test(name));
-}
-
-/** Recreates `from` at `to` with every file hard-linked, but for the top-level folders named. */
-async function linkTree(from: string, to: string, skip: readonly string[]): Promise<void> {
-  const skipped = skip.map((name) => join(from, name));
-  const entries = (await readdir(from, { recursive: true, withFileTypes: true })).filter(
-    (entry) => {
-      const path = join(entry.parentPath, entry.name);
-      return !skipped.some((folder) => path === folder || path.startsWith(`${folder}/`));
-    },
-  );
-  await mkdir(to, { recursive: true });
-  const target = (entry: (typeof entries)[number]) =>
-    join(to, relative(from, join(entry.parentPath, entry.name)));
-  for (const entry of entries)
-    if (entry.isDirectory()) await mkdir(target(entry), { recursive: true });
-  const files = entries.filter((entry) => entry.isFile());
-  let next = 0;
-  const lane = async () => {
-    while (next < files.length) {
-      const entry = files[next++]!;
-      await link(join(entry.parentPath, entry.name), target(entry));
-    }
-  };
-  await Promise.all(Array.from({ length: 16 }, lane));
+  const made = new Set(await readdir(written));
+  for (const name of made) await rename(join(written, name), join(staging, name));
+  await rm(written, { recursive: true, force: true });
+  for (const name of await readdir(dist)) {
+    if (/^sitemap-.*\.xml$/.test(name) && !made.has(name)) removals.add(name);
+  }
 }
 
 /** Writes a file beside its place and renames it in, so a hard link to the last site is replaced, never written through. */
@@ -476,30 +494,6 @@ async function replaceFile(file: string, bytes: Uint8Array): Promise<void> {
   const partial = `${file}.${process.pid}.partial`;
   await writeFile(partial, bytes);
   await rename(partial, file);
-}
-
-/** Removes an output file, and the folders it leaves empty. */
-async function removeOutput(staging: string, file: string): Promise<void> {
-  const full = join(staging, file);
-  await rm(full, { force: true });
-  for (
-    let folder = dirname(full);
-    folder !== staging && folder.startsWith(staging);
-    folder = dirname(folder)
-  ) {
-    try {
-      await rmdir(folder);
-    } catch {
-      break; // Not empty: the folder holds other pages.
-    }
-  }
-}
-
-/** Deletes everything in a folder but the file named (its page). */
-async function removeAllBut(folder: string, keep: string): Promise<void> {
-  for (const name of await readdir(folder).catch(() => [])) {
-    if (name !== keep) await rm(join(folder, name), { recursive: true, force: true });
-  }
 }
 
 async function readJson<T>(file: string): Promise<T | undefined> {

@@ -32,15 +32,29 @@ export async function writeSearchBundles(
   for (const { period, dir } of bundles) {
     await linkTree(dir, join(outputPath, period));
   }
+  await writeBundleListing(bundles, outputPath);
+}
+
+/**
+ * Writes what sits beside the bundles in `pagefind/`: Pagefind's browser
+ * module, one for them all, and the list of bundles the search page reads.
+ *
+ * @param searchDir the site's `pagefind/` folder, or where a publish stages it
+ */
+export async function writeBundleListing(
+  bundles: SearchBundles['bundles'],
+  searchDir: string,
+): Promise<void> {
+  await mkdir(searchDir, { recursive: true });
   // Every bundle's module is the same file (their hashes include Pagefind's version).
   const [newest] = bundles;
-  if (newest) await linkFile(join(newest.dir, BUNDLE_MODULE), join(outputPath, BUNDLE_MODULE));
+  if (newest) await linkFile(join(newest.dir, BUNDLE_MODULE), join(searchDir, BUNDLE_MODULE));
   const listing = bundles.map(({ period, pageCount }): BundleListing => ({ period, pageCount }));
-  await writeFile(join(outputPath, SHARDS_FILE), `${JSON.stringify(listing)}\n`);
+  await writeFile(join(searchDir, SHARDS_FILE), `${JSON.stringify(listing)}\n`);
 }
 
 /** Recreates the folder `from` at `to`, each file hard-linked, or copied where it cannot be. */
-async function linkTree(from: string, to: string): Promise<void> {
+export async function linkTree(from: string, to: string): Promise<void> {
   const entries = await readdir(from, { recursive: true, withFileTypes: true });
   const target = (entry: (typeof entries)[number]) =>
     join(to, relative(from, join(entry.parentPath, entry.name)));
