@@ -123,6 +123,7 @@ describe('module exports', () => {
         "build-cache/article-list": [
           "ARTICLE_LIST_FILE",
           "ArticleListError",
+          "DEV_ARTICLE_LIST_FILE",
           "readArticleList",
           "writeArticleList",
         ],
