@@ -161,8 +161,11 @@ class SearchRunner {
     try {
       const response = await pagefind.search(state.q || null, stateToSearchOptions(state));
       if (request !== this.#latest) return;
-      this.#show(response.results, resultCountMessage(state, response.results.length));
-      await this.showMore(false);
+      // The count is announced once the first results are on the page, so
+      // that what a screen reader says is there is there.
+      this.#show(response.results, '');
+      if (!(await this.showMore(false)) || request !== this.#latest) return;
+      this.#elements.status.textContent = resultCountMessage(state, response.results.length);
     } catch {
       showUnavailable(this.#elements);
     }
@@ -172,20 +175,22 @@ class SearchRunner {
    * Renders the next page of results.
    *
    * @param focus move focus to the first new result, as after pressing "Show more results"
+   * @returns whether they were rendered (not overtaken by a newer search, nor failed)
    */
-  async showMore(focus = true): Promise<void> {
+  async showMore(focus = true): Promise<boolean> {
     const request = this.#latest;
     const next = this.#results.slice(this.#shown, this.#shown + PAGE_SIZE);
     const data = await Promise.all(next.map((result) => result.data())).catch(() => {
       showUnavailable(this.#elements);
       return undefined;
     });
-    if (!data || request !== this.#latest) return;
+    if (!data || request !== this.#latest) return false;
     const items = data.map((result) => this.#renderResult(result));
     this.#elements.list.append(...items);
     this.#shown += next.length;
     this.#elements.more.hidden = this.#shown >= this.#results.length;
     if (focus) items[0]?.querySelector('a')?.focus();
+    return true;
   }
 
   #show(results: SearchResult[], message: string): void {
