@@ -31,6 +31,8 @@ import {
   buildIdentity,
   FullBuildNeeded,
   publishChanges,
+  SITE_STAMP_FILE,
+  siteStamp,
   type PublishWork,
 } from './lib/publish.ts';
 
@@ -95,6 +97,9 @@ const manifestText = (changes: OutputChanges) =>
   `${JSON.stringify({ format: 1, ...changes, work }, null, 2)}\n`;
 const state = join(cacheDir, STATE_DIR);
 const changes = published ? await applyPublish(published) : await swapInFullBuild();
+// Which site in dist/ the record describes, so that a publish notices one
+// that another build (a plain `astro build`) put there since.
+await writeFile(join(state, SITE_STAMP_FILE), `${JSON.stringify(await siteStamp(dist))}\n`);
 
 console.log(
   [

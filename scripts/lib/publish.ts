@@ -79,6 +79,19 @@ export interface PublishFolders {
   staging: string;
 }
 
+/** The file, in the state folder, that names the site in `dist/` the record describes. */
+export const SITE_STAMP_FILE = 'site.json';
+
+/**
+ * A stamp of the site in `dist/`: the inode and modification time of its
+ * front page, which every build writes (a publish keeps the file only when
+ * its bytes are unchanged), so another build's site has another stamp.
+ */
+export async function siteStamp(dist: string): Promise<string> {
+  const page = await stat(join(dist, 'index.html'), { bigint: true }).catch(() => undefined);
+  return page ? `${page.dev}:${page.ino}:${page.mtimeNs}` : '';
+}
+
 /** What a full build was made from besides the content, as its record keeps it. */
 export interface BuildIdentity {
   /** The code's version (`codeVersion`). */
@@ -119,6 +132,10 @@ export async function publishChanges({
   }
   if (existsSync(join(cacheDir, UNFINISHED_BUILD_MARKER))) {
     throw new FullBuildNeeded('the last build did not finish');
+  }
+  const recordedSite = await readJson<string>(join(stateDir, SITE_STAMP_FILE));
+  if (recordedSite !== (await siteStamp(dist))) {
+    throw new FullBuildNeeded('dist/ is not the site the last build left');
   }
 
   const phases = phaseTimer();

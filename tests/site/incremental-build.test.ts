@@ -423,4 +423,15 @@ describe('incremental publishes of the fixture site', () => {
     },
     PUBLISH_TIMEOUT,
   );
+
+  it(
+    'by a full build when another build wrote dist/ since the last publish',
+    async () => {
+      const direct = await project.build(ENV);
+      expect(direct.code, direct.stdout + direct.stderr).toBe(0);
+      await editStory(EDITED_STORY, (text) => text.replace(/ Again\.\n$/, ' Once again.\n'));
+      await publishAndCompare(EDITED_PAGE, 'changed', 'dist/ is not the site the last build left');
+    },
+    PUBLISH_TIMEOUT,
+  );
 });
