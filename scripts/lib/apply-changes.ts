@@ -76,8 +76,9 @@ export async function applyChangeSet(set: ChangeSet): Promise<OutputChanges> {
     changedBytes += nextStat.size;
   }
   const removed: string[] = [];
+  const written = new Set(changed);
   for (const path of set.removals) {
-    if (!changed.includes(path) && existsSync(join(set.dist, path))) removed.push(path);
+    if (!written.has(path) && existsSync(join(set.dist, path))) removed.push(path);
   }
   const changes: OutputChanges = {
     previousBuild: true,

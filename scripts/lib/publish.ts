@@ -44,7 +44,7 @@ import {
 import { ARTICLE_SYNC_WORK_FILE } from '../../src/loaders/articles-loader.ts';
 import { pipelineVersion } from '../../src/loaders/pipeline-version.ts';
 import { loadSourceStamps, SOURCE_STAMPS_FILE } from '../../src/loaders/source-stamps.ts';
-import { syncArticles, type SyncWork } from '../../src/loaders/sync-articles.ts';
+import { syncArticles, type SyncResult, type SyncWork } from '../../src/loaders/sync-articles.ts';
 import { articleToPath } from '../../src/lib/urls.ts';
 import { siteSettings } from '../../src/site.config.ts';
 import { codeVersion, leadImagesVersion } from './code-version.ts';
@@ -141,7 +141,12 @@ export async function publishChanges({
   const phases = phaseTimer();
   const listFile = join(cacheDir, ARTICLE_LIST_FILE);
   const previousArticles = await readArticlesBySource(listFile);
-  const work = await syncContent(root, cacheDir, listFile, previousArticles);
+  const { articles: published, work } = await syncContent(
+    root,
+    cacheDir,
+    listFile,
+    previousArticles,
+  );
   phases.end('articles');
   // The pages' image pipeline compiles the lead images in: a new, changed
   // or dropped one changes which image files the site has.
@@ -178,7 +183,7 @@ export async function publishChanges({
     console.log(`  ├─ /${pathToOutputFile(path)} (+${Math.round(performance.now() - start)}ms)`);
   }
   for (const path of gone) removals.add(pathToOutputFile(path));
-  const articles = await readArticlesBySource(listFile);
+  const articles = new Map(published.map((article) => [article.sourcePath, article]));
   const folders = { root, dist, staging, removals };
   await stageBodyImages(folders, previousArticles, articles, toRender);
   phases.end('pages');
@@ -237,7 +242,7 @@ async function syncContent(
   cacheDir: string,
   listFile: string,
   previous: Map<string, StoredArticle>,
-): Promise<SyncWork> {
+): Promise<SyncResult> {
   const stamps = await loadSourceStamps(join(cacheDir, SOURCE_STAMPS_FILE));
   const entries = new Map<string, { id: string; data: StoredArticle; digest?: string }>();
   for (const [path, article] of previous) {
@@ -260,7 +265,7 @@ async function syncContent(
     error: (message: string) => console.error(`[articles] ${message}`),
   };
   const workFile = join(cacheDir, ARTICLE_SYNC_WORK_FILE);
-  await syncArticles(
+  const result = await syncArticles(
     {
       store: store as never,
       logger: logger as never,
@@ -282,7 +287,7 @@ async function syncContent(
       workFile,
     },
   );
-  return JSON.parse(await readFile(workFile, 'utf8')) as SyncWork;
+  return result;
 }
 
 /** The renderer module's interface (`src/renderer/entry.ts`). */
@@ -505,7 +510,7 @@ async function stageSitemaps(
   }
 }
 
-/** Writes a file beside its place and renames it in, so a hard link to the last site is replaced, never written through. */
+/** Writes a staged file beside its place and renames it in, so none is ever half-written. */
 async function replaceFile(file: string, bytes: Uint8Array): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;

@@ -50,6 +50,12 @@ export interface SyncOptions {
   workFile?: string;
 }
 
+/** What one sync published: the articles, newest first, and how much it read and parsed. */
+export interface SyncResult {
+  articles: StoredArticle[];
+  work: SyncWork;
+}
+
 /** How much of the content one sync read and parsed, as `workFile` records it. */
 export interface SyncWork {
   articleFiles: number;
@@ -75,7 +81,7 @@ export async function syncArticles(
     stampsFile,
     workFile,
   }: SyncOptions,
-): Promise<void> {
+): Promise<SyncResult> {
   const { store, logger } = context;
   const stamps = stampsFile ? await loadSourceStamps(stampsFile) : noStamps();
   const parser = createCachedParser(context, { rootDir, htmlDir, version, stamps });
@@ -140,4 +146,5 @@ export async function syncArticles(
       `${parser.fresh.size} parsed, ${fromStore} from cache); ` +
       `left out: ${collection.left.drafts} drafts, ${collection.left.scheduled} scheduled`,
   );
+  return { articles: collection.articles, work };
 }
