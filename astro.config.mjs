@@ -45,7 +45,7 @@ export default defineConfig({
         // (see src/integrations/pagefind.ts).
         pagefindIntegration(),
         // The sitemap index, with each article's lastmod (see src/integrations/article-sitemap.ts).
-        ...articleSitemap(),
+        articleSitemap(),
         // Each story's body images, copied beside its page (see src/integrations/body-images.ts).
         bodyImagesIntegration(),
         // Counts the pages rendered and those reused from the last build, for

@@ -62,7 +62,7 @@ export interface ChangeSet {
  */
 export async function applyChangeSet(set: ChangeSet): Promise<OutputChanges> {
   const staged = await listFiles(set.staging);
-  const before = await countFiles(set.dist);
+  const before = await siteFileCount(set);
   const changed: string[] = [];
   let changedBytes = 0;
   let added = 0;
@@ -161,8 +161,21 @@ async function listFiles(dir: string): Promise<string[]> {
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
 
-async function countFiles(dir: string): Promise<number> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+/**
+ * How many files the site has: the last deploy manifest says (its changed and
+ * unchanged files), which spares listing a large archive's every file;
+ * without a readable one, they are counted.
+ */
+async function siteFileCount(set: ChangeSet): Promise<number> {
+  try {
+    const last = JSON.parse(await readFile(set.manifest.path, 'utf8')) as Partial<OutputChanges>;
+    if (Array.isArray(last.changed) && Number.isSafeInteger(last.unchangedCount)) {
+      return last.changed.length + (last.unchangedCount as number);
+    }
+  } catch {
+    // No manifest, or not one: count.
+  }
+  const entries = await readdir(set.dist, { recursive: true, withFileTypes: true });
   return entries.filter((entry) => !entry.isDirectory()).length;
 }
 

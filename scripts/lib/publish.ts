@@ -21,8 +21,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, posix, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { articleSitemap } from '../../src/integrations/article-sitemap.ts';
+import { builtPageToPath } from '../../src/integrations/article-sitemap.ts';
 import { copyBodyImages } from '../../src/integrations/body-images.ts';
 import { buildSearchBundles } from '../../src/integrations/search/bundle-cache.ts';
 import { linkTree, writeBundleListing } from '../../src/integrations/search/write-bundles.ts';
@@ -45,6 +44,7 @@ import { ARTICLE_SYNC_WORK_FILE } from '../../src/loaders/articles-loader.ts';
 import { pipelineVersion } from '../../src/loaders/pipeline-version.ts';
 import { loadSourceStamps, SOURCE_STAMPS_FILE } from '../../src/loaders/source-stamps.ts';
 import { syncArticles, type SyncResult, type SyncWork } from '../../src/loaders/sync-articles.ts';
+import { articlesToLastmods, buildSitemaps } from '../../src/lib/sitemaps.ts';
 import { articleToPath } from '../../src/lib/urls.ts';
 import { siteSettings } from '../../src/site.config.ts';
 import { codeVersion, leadImagesVersion } from './code-version.ts';
@@ -189,7 +189,7 @@ export async function publishChanges({
   phases.end('pages');
   await stageSearch(folders, cacheDir, listFile);
   phases.end('search');
-  await stageSitemaps(folders, cacheDir, paths, site);
+  await stageSitemaps(folders, published, paths, site);
   phases.end('sitemaps');
   console.log(`Published in ${phases.summary()}.`);
 
@@ -417,9 +417,8 @@ function articlePath(article: StoredArticle): string {
 
 /**
  * Search as a full build makes it: only the periods whose stories changed
- * are indexed, and only their bundles are staged (a bundle in the site is a
- * set of hard links to the cache's, so one whose entry file is the cache's
- * file is that bundle); bundles of periods gone are removed.
+ * are indexed, and only the bundles whose entry differs from the site's are
+ * staged; bundles of periods gone are removed.
  */
 async function stageSearch(
   { dist, staging, removals }: ChangeSet,
@@ -436,7 +435,7 @@ async function stageSearch(
   const periods = new Set(bundles.bundles.map((bundle) => bundle.period));
   for (const bundle of bundles.bundles) {
     const entry = join(searchDir, bundle.period, BUNDLE_ENTRY_FILE);
-    if (await sameFile(entry, join(bundle.dir, BUNDLE_ENTRY_FILE))) continue;
+    if (await sameBundleEntry(entry, join(bundle.dir, BUNDLE_ENTRY_FILE))) continue;
     const kept = new Set(await filesUnder(bundle.dir));
     for (const file of await filesUnder(join(searchDir, bundle.period))) {
       if (!kept.has(file)) removals.add(`${SEARCH_BUNDLE_DIR}/${bundle.period}/${file}`);
@@ -452,61 +451,37 @@ async function stageSearch(
   await writeBundleListing(bundles.bundles, join(staging, SEARCH_BUNDLE_DIR));
 }
 
-/** Whether two paths are one file (a hard link of the other). */
-async function sameFile(a: string, b: string): Promise<boolean> {
-  const [first, second] = await Promise.all([stat(a).catch(() => null), stat(b).catch(() => null)]);
-  return !!first && !!second && first.ino === second.ino && first.dev === second.dev;
+/**
+ * Whether the site's bundle entry is the cache's: the same file (a hard link
+ * of it), or the same bytes, as after a full build that kept the last
+ * site's unchanged files. The entry names its index by a hash of the
+ * index, whose files name the pages by their hashes, so equal entries are
+ * equal bundles.
+ */
+async function sameBundleEntry(site: string, cache: string): Promise<boolean> {
+  const [first, second] = await Promise.all([stat(site).catch(() => null), stat(cache)]);
+  if (!first) return false;
+  return (first.ino === second.ino && first.dev === second.dev) || sameBytes(site, cache);
 }
 
 /**
- * The sitemaps, written by the same integrations as in a full build, given
- * what a full build gives them: the configuration, and the pages in the
- * order the build writes them; sitemap files the site has and they no
- * longer write are removed.
+ * The sitemaps, made as a full build makes them from the pages it wrote;
+ * sitemap files the site has and they no longer need are removed.
  */
 async function stageSitemaps(
-  { root, dist, staging, removals }: ChangeSet,
-  cacheDir: string,
+  { dist, staging, removals }: ChangeSet,
+  articles: Iterable<StoredArticle>,
   paths: RecordedPath[],
   site: URL,
 ): Promise<void> {
-  const written = join(staging, '.sitemaps');
-  await mkdir(written, { recursive: true });
-  const dir = pathToFileURL(`${written}/`);
-  const config = {
-    site: site.href,
-    base: '/',
-    trailingSlash: 'always',
-    build: { format: 'directory' },
-    root: pathToFileURL(`${root}/`),
-    cacheDir: pathToFileURL(`${cacheDir}/`),
-    outDir: dir,
-  };
+  const lastmods = articlesToLastmods(articles, siteSettings.timeZone);
   const pages = paths
     .filter((path) => path.type === 'page')
-    .map((path) => ({ pathname: path.pathname.replace(/\/?$/, '/').replace(/^\//, '') }));
-  const logger = {
-    info: () => {},
-    warn: (message: string) => console.warn(message),
-    error: (message: string) => console.error(message),
-  };
-  const integrations: AstroIntegration[] = articleSitemap();
-  type Hook = (options: Record<string, unknown>) => unknown;
-  const call = async (name: string, options: Record<string, unknown>) => {
-    for (const integration of integrations) {
-      const hook = (integration.hooks as Record<string, Hook | undefined>)[name];
-      await hook?.({ logger, ...options });
-    }
-  };
-  await call('astro:config:done', { config });
-  await call('astro:routes:resolved', { routes: [] });
-  await call('astro:build:generated', { dir });
-  await call('astro:build:done', { dir, pages });
-  const made = new Set(await readdir(written));
-  for (const name of made) await rename(join(written, name), join(staging, name));
-  await rm(written, { recursive: true, force: true });
+    .map((path) => builtPageToPath(path.pathname.replace(/^\//, '')));
+  const sitemaps = buildSitemaps(pages, lastmods, site);
+  for (const [name, text] of sitemaps) await writeFile(join(staging, name), text);
   for (const name of await readdir(dist)) {
-    if (/^sitemap-.*\.xml$/.test(name) && !made.has(name)) removals.add(name);
+    if (/^sitemap-.*\.xml$/.test(name) && !sitemaps.has(name)) removals.add(name);
   }
 }
 

@@ -2,13 +2,14 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { isInstant, parseInstant, type Instant } from '../../src/lib/instant.ts';
 import {
-  addLastmod,
   articlesToLastmods,
   buildNewsSitemap,
   buildRobotsTxt,
+  buildSitemaps,
   instantToW3c,
   isSitemapPage,
   NEWS_SITEMAP_MAX_URLS,
+  SITEMAP_MAX_URLS,
   type NewsArticle,
   type NewsSitemapOptions,
 } from '../../src/lib/sitemaps.ts';
@@ -93,6 +94,7 @@ describe('buildNewsSitemap', () => {
     );
     expect(parseNewsSitemap(buildNewsSitemap(many, options)).url).toHaveLength(
       NEWS_SITEMAP_MAX_URLS,
+      SITEMAP_MAX_URLS,
     );
   });
 
@@ -113,46 +115,111 @@ describe('instantToW3c', () => {
   });
 });
 
-describe('articlesToLastmods and addLastmod', () => {
-  const lastmods = articlesToLastmods(
-    [
-      { slug: 'first-story', published: instant('2024-01-10T09:00:00+03:00'), updated: undefined },
-      {
-        slug: 'corrected',
-        published: instant('2026-05-20T23:30:00Z'),
-        updated: instant('2026-05-25T12:00:00+03:00'),
-      },
-    ],
-    'Europe/Moscow',
-  );
-
+describe('articlesToLastmods', () => {
   it('maps each article path, dated in the site zone, to updated else published', () => {
-    expect(lastmods).toEqual({
-      '/2024/01/10/first-story/': '2024-01-10T09:00:00+03:00',
-      '/2026/05/21/corrected/': '2026-05-25T12:00:00+03:00',
-    });
-  });
-
-  it('adds lastmod to an article URL and leaves other pages as they are', () => {
-    expect(
-      addLastmod({ url: 'https://news.example.test/2026/05/21/corrected/' }, lastmods),
-    ).toEqual({
-      url: 'https://news.example.test/2026/05/21/corrected/',
-      lastmod: '2026-05-25T12:00:00+03:00',
-    });
-    expect(addLastmod({ url: 'https://news.example.test/section/world/' }, lastmods)).toEqual({
-      url: 'https://news.example.test/section/world/',
-    });
+    const lastmods = articlesToLastmods(
+      [
+        {
+          slug: 'first-story',
+          published: instant('2024-01-10T09:00:00+03:00'),
+          updated: undefined,
+        },
+        {
+          slug: 'corrected',
+          published: instant('2026-05-20T23:30:00Z'),
+          updated: instant('2026-05-25T12:00:00+03:00'),
+        },
+      ],
+      'Europe/Moscow',
+    );
+    expect(lastmods).toEqual(
+      new Map([
+        ['/2024/01/10/first-story/', Date.parse('2024-01-10T09:00:00+03:00')],
+        ['/2026/05/21/corrected/', Date.parse('2026-05-25T12:00:00+03:00')],
+      ]),
+    );
   });
 });
 
 describe('isSitemapPage', () => {
   it('keeps content pages and leaves out the error page and search', () => {
-    expect(isSitemapPage('https://news.example.test/')).toBe(true);
-    expect(isSitemapPage('https://news.example.test/2024/01/10/first-story/')).toBe(true);
-    expect(isSitemapPage('https://news.example.test/404/')).toBe(false);
-    expect(isSitemapPage('https://news.example.test/404.html')).toBe(false);
-    expect(isSitemapPage('https://news.example.test/search/')).toBe(false);
+    expect(isSitemapPage('/')).toBe(true);
+    expect(isSitemapPage('/2024/01/10/first-story/')).toBe(true);
+    expect(isSitemapPage('/404/')).toBe(false);
+    expect(isSitemapPage('/404.html')).toBe(false);
+    expect(isSitemapPage('/search/')).toBe(false);
+  });
+});
+
+describe('buildSitemaps', () => {
+  const site = 'https://news.example.test/';
+  const lastmods = new Map([
+    ['/2024/01/10/first-story/', Date.parse('2024-01-10T09:00:00+03:00')],
+    ['/2026/05/21/corrected/', Date.parse('2026-05-25T12:00:00+03:00')],
+  ]);
+  const xml = new XMLParser({ isArray: (name) => name === 'url' || name === 'sitemap' });
+
+  it('lists every page once in natural URL order, articles with their lastmod in UTC', () => {
+    const files = buildSitemaps(
+      [
+        '/section/world/page/10/',
+        '/2026/05/21/corrected/',
+        '/',
+        '/section/world/page/2/',
+        '/404/',
+        '/search/',
+        '/2024/01/10/first-story/',
+        '/',
+      ],
+      lastmods,
+      site,
+    );
+    expect([...files.keys()]).toEqual(['sitemap-0.xml', 'sitemap-index.xml']);
+    const sitemap = files.get('sitemap-0.xml') ?? '';
+    expect(XMLValidator.validate(sitemap)).toBe(true);
+    expect(
+      sitemap.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+      ),
+    ).toBe(true);
+    expect(xml.parse(sitemap).urlset.url).toEqual([
+      { loc: 'https://news.example.test/' },
+      {
+        loc: 'https://news.example.test/2024/01/10/first-story/',
+        lastmod: '2024-01-10T06:00:00.000Z',
+      },
+      {
+        loc: 'https://news.example.test/2026/05/21/corrected/',
+        lastmod: '2026-05-25T09:00:00.000Z',
+      },
+      { loc: 'https://news.example.test/section/world/page/2/' },
+      { loc: 'https://news.example.test/section/world/page/10/' },
+    ]);
+    expect(xml.parse(files.get('sitemap-index.xml') ?? '').sitemapindex.sitemap).toEqual([
+      { loc: 'https://news.example.test/sitemap-0.xml', lastmod: '2026-05-25T09:00:00.000Z' },
+    ]);
+  });
+
+  it('starts a new sitemap every 50,000 URLs, each dated in the index by its newest article', () => {
+    const pages = Array.from(
+      { length: SITEMAP_MAX_URLS + 1 },
+      (_, i) => `/section/world/page/${i + 1}/`,
+    );
+    const files = buildSitemaps([...pages, '/2026/05/21/corrected/'], lastmods, site);
+    expect([...files.keys()]).toEqual(['sitemap-0.xml', 'sitemap-1.xml', 'sitemap-index.xml']);
+    const counts = ['sitemap-0.xml', 'sitemap-1.xml'].map(
+      (name) => xml.parse(files.get(name) ?? '').urlset.url.length,
+    );
+    expect(counts).toEqual([SITEMAP_MAX_URLS, 2]);
+    expect(xml.parse(files.get('sitemap-index.xml') ?? '').sitemapindex.sitemap).toEqual([
+      { loc: 'https://news.example.test/sitemap-0.xml', lastmod: '2026-05-25T09:00:00.000Z' },
+      { loc: 'https://news.example.test/sitemap-1.xml' },
+    ]);
+  });
+
+  it('escapes what XML reserves in an address', () => {
+    const sitemap = buildSitemaps(['/topic/a&b/'], new Map(), site).get('sitemap-0.xml') ?? '';
+    expect(sitemap).toContain('<loc>https://news.example.test/topic/a&amp;b/</loc>');
   });
 });
 

@@ -77,6 +77,25 @@ describe('applyChangeSet', () => {
     expect(existsSync(staging)).toBe(false);
     expect(existsSync(join(root, '.astro/publish-journal.json'))).toBe(false);
   });
+  it('counts the unchanged files from the last manifest, without listing the site', async () => {
+    // The last build said the site has 1 + 9 files (the fixture has 4, which a count would find).
+    await writeTree(root, {
+      'dist-changes.json': JSON.stringify({ changed: ['x'], removed: [], unchangedCount: 9 }),
+    });
+    await writeTree(staging, { 'b/index.html': 'b' });
+
+    const changes = await applyChangeSet({
+      root,
+      dist,
+      staging,
+      removals: ['kept/index.html'],
+      renames: [],
+      manifest: manifest(),
+    });
+
+    // 10 files, one removed, one added: 9 unchanged.
+    expect(changes.unchangedCount).toBe(9);
+  });
 });
 
 describe('finishInterruptedChanges', () => {
