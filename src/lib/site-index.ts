@@ -221,8 +221,11 @@ export function storySurroundings<T extends SiteIndexEntry>(
 }
 
 /**
- * The newest stories of the story's section, leaving out the story itself
- * and any in `exclude` (those already shown beside it).
+ * The stories of the story's section published nearest before it (after it
+ * when too few are older), newest first, leaving out the story itself and
+ * any in `exclude` (those already shown beside it). Its neighbours in time,
+ * not the section's newest: a story added then changes only the pages of
+ * the few stories around it, not every story page of its section.
  */
 export function moreFromSection<T extends SiteIndexEntry>(
   index: SiteIndex<T>,
@@ -231,14 +234,22 @@ export function moreFromSection<T extends SiteIndexEntry>(
   exclude: readonly T[] = [],
 ): T[] {
   const group = index.sectionBySlug.get(article.section.slug);
-  if (!group) return [];
+  const position = index.sectionPosition.get(article.slug);
+  if (!group || position === undefined) return [];
   const skip = new Set([article.slug, ...exclude.map((other) => other.slug)]);
-  const found: T[] = [];
-  for (const other of group.articles) {
-    if (found.length === count) break;
-    if (!skip.has(other.slug)) found.push(other);
-  }
-  return found;
+  const picked: number[] = [];
+  const take = (from: number, step: 1 | -1) => {
+    for (
+      let at = from;
+      at >= 0 && at < group.articles.length && picked.length < count;
+      at += step
+    ) {
+      if (!skip.has(group.articles[at]!.slug)) picked.push(at);
+    }
+  };
+  take(position + 1, 1);
+  take(position - 1, -1);
+  return picked.sort((a, b) => a - b).map((at) => group.articles[at]!);
 }
 
 /**

@@ -134,7 +134,42 @@ describe('neighbours', () => {
 
   it('lists more from the section newest first, without the story and what is excluded', () => {
     expect(slugs(moreFromSection(index, get('w1'), 5))).toEqual(['w3', 'w2']);
-    expect(slugs(moreFromSection(index, get('w1'), 1))).toEqual(['w3']);
+    expect(slugs(moreFromSection(index, get('w1'), 1))).toEqual(['w2']);
     expect(slugs(moreFromSection(index, get('w1'), 5, [get('w3')]))).toEqual(['w2']);
+  });
+});
+
+describe('moreFromSection in a long section', () => {
+  // s0 is the newest, s19 the oldest.
+  const section = Array.from({ length: 20 }, (_, i) =>
+    story(`s${i}`, new Date(Date.UTC(2025, 0, 20 - i, 12)).toISOString()),
+  );
+  const index = buildSiteIndex(section, MOSCOW);
+  const get = (slug: string) => index.bySlug.get(slug)!;
+
+  it('takes the stories published just before the story, newest first', () => {
+    expect(slugs(moreFromSection(index, get('s5'), 3))).toEqual(['s6', 's7', 's8']);
+    expect(slugs(moreFromSection(index, get('s5'), 3, [get('s6'), get('s8')]))).toEqual([
+      's7',
+      's9',
+      's10',
+    ]);
+  });
+
+  it('takes the nearest newer stories when too few are older', () => {
+    expect(slugs(moreFromSection(index, get('s18'), 3))).toEqual(['s16', 's17', 's19']);
+    expect(slugs(moreFromSection(index, get('s19'), 3))).toEqual(['s16', 's17', 's18']);
+  });
+
+  it('is not changed by a newer story added to the section', () => {
+    const withNewest = buildSiteIndex(
+      [...section, story('newest', '2025-02-01T12:00:00Z')],
+      MOSCOW,
+    );
+    for (const slug of ['s0', 's5', 's16']) {
+      expect(slugs(moreFromSection(withNewest, withNewest.bySlug.get(slug)!, 3))).toEqual(
+        slugs(moreFromSection(index, get(slug), 3)),
+      );
+    }
   });
 });

@@ -480,16 +480,20 @@ describe('a story page', () => {
       pathOf(bySlug('first-story')),
       pathOf(bySlug('second-story')),
     ]);
-    // More from the section leaves out the story, its related stories and its neighbours.
+    // More from the section: the stories published nearest before it (then after it), less
+    // the story, its related stories and its neighbours, newest first.
     const culture = articles.filter((other) => other.section.slug === 'culture');
     const position = culture.indexOf(article);
     const neighbours = [culture[position - 1], culture[position + 1]];
-    const more = culture.filter(
-      (other) =>
-        other !== article && !neighbours.includes(other) && !article.related.includes(other.slug),
-    );
+    const offered = (other: (typeof culture)[number]) =>
+      !neighbours.includes(other) && !article.related.includes(other.slug);
+    const older = culture.slice(position + 1).filter(offered);
+    const newer = culture.slice(0, position).reverse().filter(offered);
+    const more = [...older, ...newer].slice(0, 5);
+    more.sort((a, b) => culture.indexOf(a) - culture.indexOf(b));
+    expect(more.length).toBeGreaterThan(0);
     expect(headlineLinks(page.querySelector('[aria-labelledby="more-heading"]'))).toEqual(
-      more.slice(0, 5).map(pathOf),
+      more.map(pathOf),
     );
   });
 
