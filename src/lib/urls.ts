@@ -78,6 +78,36 @@ export function sectionFeedPath(sectionSlug: string): string {
   return `/section/${sectionSlug}/rss.xml`;
 }
 
+/** The groupings beside sections that have pages of their own, by their address's first folder. */
+export type Taxonomy = 'topic' | 'author' | 'source';
+
+/** `/topic/`, `/author/`, `/source/`: every topic, author or source A–Z with its count. */
+export function taxonomyIndexPath(taxonomy: Taxonomy): string {
+  return `/${taxonomy}/`;
+}
+
+/**
+ * `/topic/sergei-naryshkin/`, or `…/page/2/` for later pages; `nameSlug` is
+ * the name's URL name (`textToSlug`, as a section's).
+ */
+export function taxonomyToPath(taxonomy: Taxonomy, nameSlug: string, page = 1): string {
+  const first = `/${taxonomy}/${nameSlug}/`;
+  return page > 1 ? `${first}page/${page}/` : first;
+}
+
+/** `/topic/sergei-naryshkin/rss.xml`. */
+export function taxonomyFeedPath(taxonomy: Taxonomy, nameSlug: string): string {
+  return `/${taxonomy}/${nameSlug}/rss.xml`;
+}
+
+/** Every correction and update, newest first; `/corrections/page/2/` for later pages. */
+export function correctionsToPath(page = 1): string {
+  return page > 1 ? `/corrections/page/${page}/` : '/corrections/';
+}
+
+/** The corrections and updates feed. */
+export const CORRECTIONS_FEED_PATH = '/corrections/rss.xml';
+
 /** The site-wide feed. */
 export const FEED_PATH = '/rss.xml';
 /** The search page. */
