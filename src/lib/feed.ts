@@ -45,8 +45,12 @@ export interface RssItem {
   updated?: Moment | undefined;
   /** Plain-text standfirst: the item's `description`, written as the HTML that shows it. */
   description: string;
-  /** The full body as HTML, every URL absolute: `content:encoded`. */
-  contentHtml: string;
+  /**
+   * The full body as HTML, every URL absolute: `content:encoded`. Left out
+   * in feeds of standfirsts only (a topic's, an author's), which then have
+   * no `content:encoded`.
+   */
+  contentHtml?: string | undefined;
   /** Section first, then tags. */
   categories: readonly string[];
   /** Authors' names, each a `dc:creator`. */
@@ -116,7 +120,9 @@ function itemToXml(item: RssItem): string {
     xmlElement('description', textToHtml(item.description)),
     ...unique(item.categories).map((category) => xmlElement('category', category)),
     ...item.creators.map((creator) => xmlElement('dc:creator', creator)),
-    xmlElement('content:encoded', imageToHtml(item.image) + item.contentHtml),
+    ...(item.contentHtml === undefined
+      ? []
+      : [xmlElement('content:encoded', imageToHtml(item.image) + item.contentHtml)]),
   ];
   if (item.image) {
     const attributes: Record<string, string> = { url: item.image.url, medium: 'image' };
