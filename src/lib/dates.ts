@@ -119,9 +119,26 @@ export function formatDateline(
   source: string | undefined,
   published: Instant,
 ): string {
+  return datelineToParts(dateline, source, published)
+    .map((part) => ('source' in part ? part.source : part.text))
+    .join('');
+}
+
+/** A piece of a dateline: text as it reads, or the source's name, which a page may link. */
+export type DatelinePart = { text: string } | { source: string };
+
+/**
+ * The agency-style opening in pieces, so that a page can link the source
+ * (`DUSHANBE, May 22. /`, `TASS`, `/.`); joined, they are `formatDateline`'s text.
+ */
+export function datelineToParts(
+  dateline: string,
+  source: string | undefined,
+  published: Instant,
+): DatelinePart[] {
   const { month, day } = instantToWallClock(published);
-  const date = `${monthName(month)} ${day}`;
-  return source ? `${dateline}, ${date}. /${source}/.` : `${dateline}, ${date}.`;
+  const opening = `${dateline}, ${monthName(month)} ${day}.`;
+  return source ? [{ text: `${opening} /` }, { source }, { text: '/.' }] : [{ text: opening }];
 }
 
 /** The date and time a clock showed at some moment, where some offset from UTC was in force. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   dayToIso,
+  datelineToParts,
   formatDateline,
   formatDateTime,
   formatDay,
@@ -137,6 +138,20 @@ describe('formatDateline', () => {
     expect(formatDateline('WASHINGTON', 'TASS', instant('2019-05-22T23:30:00-04:00'))).toBe(
       'WASHINGTON, May 22. /TASS/.',
     );
+  });
+});
+
+describe('datelineToParts', () => {
+  it('gives the source apart, so that a page can link it, and joins to formatDateline', () => {
+    const published = instant('2019-05-22T08:36:00+03:00');
+    expect(datelineToParts('DUSHANBE', 'TASS', published)).toEqual([
+      { text: 'DUSHANBE, May 22. /' },
+      { source: 'TASS' },
+      { text: '/.' },
+    ]);
+    expect(datelineToParts('DUSHANBE', undefined, published)).toEqual([
+      { text: 'DUSHANBE, May 22.' },
+    ]);
   });
 });
 
