@@ -18,17 +18,21 @@ import { FRONT_MATTER_KEYS, FrontMatterSchema } from './schema.ts';
 /** A problem before the path of its file is added. */
 export type PlacedMessage = Omit<Problem, 'path'>;
 
+/** What shapes the contract's values take, for errors about values nested too deep. */
+const VALUE_SHAPES =
+  'a key takes text, a list of text, one map of text (image) or a list of maps of text (corrections, updates), never anything deeper';
+
 /** What to say about a YAML error, by the `yaml` package's code; others are quoted. */
 const YAML_ERROR_MESSAGES: Record<string, (error: YamlSyntaxError) => string> = {
   DUPLICATE_KEY: (error) => `the key "${error.key ?? '?'}" appears more than once; keep one`,
   TOO_MANY_ALIASES: () =>
     `the front matter uses more than ${MAX_YAML_ALIASES} YAML aliases (*name); write the values out instead`,
   NESTING_TOO_DEEP: () =>
-    `the front matter nests lists or maps more than ${MAX_NESTING_DEPTH} deep here; each key takes text, a list of text or, for image, one map of text`,
+    `the front matter nests lists or maps more than ${MAX_NESTING_DEPTH} deep here; ${VALUE_SHAPES}`,
   // The reader ran out of stack or of its alias budget: lists or maps nested
   // hundreds deep by indentation, or aliases that repeat a value without end.
   RESOURCE_EXHAUSTION: () =>
-    'the front matter nests lists or maps too deeply to be read; each key takes text, a list of text or, for image, one map of text',
+    `the front matter nests lists or maps too deeply to be read; ${VALUE_SHAPES}`,
 };
 
 /** Turns a YAML syntax error (a repeated key among them) into a problem. */
@@ -59,22 +63,20 @@ export function issueToProblems(
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => {
-        const suggestion = nearestKey(key, FRONT_MATTER_KEYS);
-        const inImage = keyPath.length > 0;
+        const { known, hint } = mapKeysAt(keyPath);
+        const suggestion = nearestKey(key, known);
         return {
           place: yaml.placeOfKey([...keyPath, key]),
           ruleId: 'unknown-key',
           message:
-            `unknown key "${inImage ? `${name}.` : ''}${key}"` +
-            (suggestion && !inImage
-              ? ` — did you mean "${suggestion}"?`
-              : inImage
-                ? '; an image takes src, alt, caption and credit'
-                : `; the known keys are ${FRONT_MATTER_KEYS.join(', ')}`),
+            `unknown key "${keyPath.length ? `${name}.` : ''}${key}"` +
+            (suggestion ? ` — did you mean "${suggestion}"?` : `; ${hint}`),
         };
       });
     case 'invalid_type':
       return [typeProblem(issue, keyPath, name, yaml)];
+    case 'invalid_value':
+      return [valueProblem(issue, keyPath, name, yaml)];
     case 'invalid_union':
       return [
         {
@@ -110,11 +112,47 @@ export function issueToProblems(
   }
 }
 
+/** A map's keys, and what to say when a key is none of them and none is near. */
+interface MapKeys {
+  known: readonly string[];
+  hint: string;
+}
+
+const IMAGE_KEYS = Object.keys(FrontMatterSchema.shape.image.unwrap().shape);
+const NOTE_KEYS = Object.keys(FrontMatterSchema.shape.corrections.unwrap().element.shape);
+
+/** The front matter's maps: the front matter itself, `image`, and each note. */
+const MAP_KEYS: Record<'frontMatter' | 'image' | 'note', MapKeys> = {
+  frontMatter: {
+    known: FRONT_MATTER_KEYS,
+    hint: `the known keys are ${FRONT_MATTER_KEYS.join(', ')}`,
+  },
+  image: { known: IMAGE_KEYS, hint: `an image takes ${listKeys(IMAGE_KEYS)}` },
+  note: { known: NOTE_KEYS, hint: `a correction or update takes ${listKeys(NOTE_KEYS)}` },
+};
+
+/** The keys of the map at `keyPath`: the front matter, `image`, or an entry of `corrections` or `updates`. */
+function mapKeysAt(keyPath: readonly PropertyKey[]): MapKeys {
+  if (keyPath[0] === 'image') return MAP_KEYS.image;
+  if (keyPath[0] === 'corrections' || keyPath[0] === 'updates') return MAP_KEYS.note;
+  return MAP_KEYS.frontMatter;
+}
+
+/** `at and text`; `src, alt, caption and credit`. */
+function listKeys(keys: readonly string[]): string {
+  return keys.length > 1 ? `${keys.slice(0, -1).join(', ')} and ${keys.at(-1)!}` : keys.join('');
+}
+
 /** Keys an article cannot do without, named as `describePath` names them. */
 const REQUIRED_KEYS = new Set([
   ...requiredKeys(FrontMatterSchema.shape),
   ...requiredKeys(FrontMatterSchema.shape.image.unwrap().shape).map((key) => `image.${key}`),
 ]);
+
+/** Keys every entry of `corrections` and `updates` needs (`at`, `text`). */
+const REQUIRED_NOTE_KEYS = new Set(
+  requiredKeys(FrontMatterSchema.shape.corrections.unwrap().element.shape),
+);
 
 function requiredKeys(shape: Record<string, z.ZodType>): string[] {
   return Object.keys(shape).filter((key) => !shape[key]?.safeParse(undefined).success);
@@ -122,7 +160,10 @@ function requiredKeys(shape: Record<string, z.ZodType>): string[] {
 
 /** What to do about an empty value: removing a required key only trades one problem for another. */
 function emptyValueAdvice(name: string, fill: string, removal: string): string {
-  return REQUIRED_KEYS.has(name) ? fill : `${fill} or ${removal}`;
+  // `corrections[0].text`: an entry needs each of its keys.
+  const noteKey = /^(?:corrections|updates)\[\d+\]\.(\w+)$/.exec(name)?.[1];
+  const required = noteKey ? REQUIRED_NOTE_KEYS.has(noteKey) : REQUIRED_KEYS.has(name);
+  return required ? fill : `${fill} or ${removal}`;
 }
 
 function typeProblem(
@@ -165,6 +206,25 @@ function typeProblem(
     place,
     ruleId: 'wrong-type',
     message: `"${name}" must be ${wanted[expected] ?? expected}, not ${describeValue(input)}`,
+  };
+}
+
+/** A value outside a fixed list (`kind`), with the nearest allowed one. */
+function valueProblem(
+  issue: z.core.$ZodIssueInvalidValue,
+  keyPath: PropertyKey[],
+  name: string,
+  yaml: FrontMatterDocument,
+): PlacedMessage {
+  const allowed = issue.values.map(String);
+  const input: unknown = issue.input;
+  const suggestion = typeof input === 'string' ? nearestKey(input, allowed) : undefined;
+  return {
+    place: yaml.placeOfValue(keyPath),
+    ruleId: 'unknown-value',
+    message:
+      `"${name}" is ${describeValue(input)}, which is not one of ${allowed.join(', ')}` +
+      (suggestion ? ` — did you mean "${suggestion}"?` : ''),
   };
 }
 

@@ -5,6 +5,7 @@
  * limits (`limits.ts`) is refused before it is parsed, and anything parsing
  * still throws on becomes that file's problem.
  */
+import { isInstant, parseInstant } from '../instant.ts';
 import { placeBodyImages } from './body-image-places.ts';
 import { issueToProblems, yamlErrorToProblem, type PlacedMessage } from './error-map.ts';
 import { readFrontMatter } from './front-matter.ts';
@@ -25,7 +26,10 @@ export interface ArticlePlaces {
   slug?: Place;
   /** The `section` value. */
   section: Place;
-  /** The `updated` value, when the article has one. */
+  /**
+   * The `updated` value, when the article has one; when `updated` is taken
+   * from the latest correction or update, that note's `at`.
+   */
   updated?: Place;
   /** The first item of each `related` slug, in the order of the article's `related`. */
   related: Place[];
@@ -194,7 +198,7 @@ function parseText(path: string, text: string): ParseResult {
     const places: ArticlePlaces = {
       ...(hasSlugKey && { slug: yaml.placeOfValue(['slug']) }),
       section: yaml.placeOfValue(['section']),
-      ...(article.updated && { updated: yaml.placeOfValue(['updated']) }),
+      ...(article.updated && { updated: yaml.placeOfValue(updatedPath(yaml.data, article)) }),
       related: article.related.map((slug) => yaml.placeOfItem(['related'], slug)),
       ...(article.image && { imageSrc: yaml.placeOfValue(['image', 'src']) }),
       bodyImages: placeBodyImages(body, text, article.bodyImages),
@@ -207,6 +211,32 @@ function parseText(path: string, text: string): ParseResult {
     }
   }
   return { ok: false, problems };
+}
+
+/**
+ * Where the article's `updated` is written: its own key, or, when it is
+ * derived, the `at` of the latest correction or update (the first such
+ * correction, as the record orders its notes).
+ */
+function updatedPath(data: Record<string, unknown>, article: Article): (string | number)[] {
+  const latest = article.notes[0];
+  if ('updated' in data || !latest) return ['updated'];
+  const key = latest.type === 'correction' ? 'corrections' : 'updates';
+  const entries = data[key];
+  const index = Array.isArray(entries)
+    ? entries.findIndex(
+        (entry: unknown) =>
+          isPlainObject(entry) &&
+          typeof entry['at'] === 'string' &&
+          parseInstantMs(entry['at']) === latest.at.epochMs,
+      )
+    : -1;
+  return index === -1 ? [key] : [key, index, 'at'];
+}
+
+function parseInstantMs(text: string): number | undefined {
+  const instant = parseInstant(text);
+  return isInstant(instant) ? instant.epochMs : undefined;
 }
 
 /**

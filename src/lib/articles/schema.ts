@@ -6,7 +6,7 @@
  * `Article` type is derived from it: there is no hand-written twin.
  */
 import { z } from 'zod';
-import { isInstant, parseInstant, type InstantError } from '../instant.ts';
+import { isInstant, parseInstant, type Instant, type InstantError } from '../instant.ts';
 import { isRemoteImage } from './images.ts';
 import { isSlug, MAX_SLUG_LENGTH, pathToSlug, textToSlug } from './slug.ts';
 
@@ -16,6 +16,26 @@ export const TITLE_MAX_LENGTH = 300;
 export const DERIVED_SUMMARY_MAX_LENGTH = 200;
 /** Reading speed used for `readingMinutes`, in words a minute. */
 export const WORDS_PER_MINUTE = 230;
+/** Longest text of one correction or update. */
+export const NOTE_TEXT_MAX_LENGTH = 1000;
+
+/**
+ * What sort of story an article is, in the order pages list them; `news`,
+ * the first, is the default.
+ */
+export const ARTICLE_KINDS = [
+  'news',
+  'analysis',
+  'interview',
+  'opinion',
+  'explainer',
+  'obituary',
+] as const;
+/** One of `ARTICLE_KINDS`. */
+export type ArticleKind = (typeof ARTICLE_KINDS)[number];
+
+/** The front matter keys that hold notes, and the type each note gets. */
+const NOTE_KEYS = { corrections: 'correction', updates: 'update' } as const;
 
 const INSTANT_MESSAGES: Record<InstantError, string> = {
   'not-a-date-time': 'is not an ISO 8601 date and time; write it as 2019-05-22T08:36:00+03:00',
@@ -85,6 +105,20 @@ const ImageSchema = z.strictObject({
   credit: PlainText.optional(),
 });
 
+/**
+ * One correction or update: when it was made and what it says. Written in
+ * the front matter as `{ at, text }`, under `corrections` or `updates`.
+ */
+const NoteSchema = z.strictObject({
+  /** When the story was corrected or updated, with its offset; not before `published`. */
+  at: InstantText,
+  /**
+   * Plain text: for a correction, what was wrong and what is right.
+   * @example An earlier version of this story gave the wrong date for the meeting.
+   */
+  text: PlainText.pipe(z.string().max(NOTE_TEXT_MAX_LENGTH)),
+});
+
 /** A section: its display name and the URL name derived from it. */
 const SectionSchema = PlainText.transform((name, context) => {
   const slug = textToSlug(name);
@@ -147,14 +181,43 @@ export const FrontMatterSchema = z
     slug: Slug.optional(),
     /** `true` keeps the article out of production builds. */
     draft: z.boolean().optional(),
+    /** What sort of story it is; missing: `news`. @example analysis */
+    kind: z.enum(ARTICLE_KINDS).optional(),
+    /** Errors put right after publication, each `{ at, text }`. */
+    corrections: z.array(NoteSchema).optional(),
+    /** New information added after publication, each `{ at, text }`. */
+    updates: z.array(NoteSchema).optional(),
   })
   .superRefine((frontMatter, context) => {
-    if (frontMatter.updated && frontMatter.updated.epochMs < frontMatter.published.epochMs) {
+    const { published, updated } = frontMatter;
+    if (updated && updated.epochMs < published.epochMs) {
       context.addIssue({
         code: 'custom',
         path: ['updated'],
-        message: `is earlier than published (${frontMatter.published.iso}); a correction cannot come before the story`,
+        message: `is earlier than published (${published.iso}); a correction cannot come before the story`,
         params: { ruleId: 'updated-before-published' },
+      });
+    }
+    let latest: { key: string; index: number; at: Instant } | undefined;
+    for (const key of Object.keys(NOTE_KEYS) as (keyof typeof NOTE_KEYS)[]) {
+      for (const [index, { at }] of (frontMatter[key] ?? []).entries()) {
+        if (at.epochMs < published.epochMs) {
+          context.addIssue({
+            code: 'custom',
+            path: [key, index, 'at'],
+            message: `is earlier than published (${published.iso}); a story cannot be ${key === 'corrections' ? 'corrected' : 'updated'} before it is published`,
+            params: { ruleId: 'note-before-published' },
+          });
+        }
+        if (!latest || at.epochMs > latest.at.epochMs) latest = { key, index, at };
+      }
+    }
+    if (updated && latest && updated.epochMs < latest.at.epochMs) {
+      context.addIssue({
+        code: 'custom',
+        path: ['updated'],
+        message: `is earlier than ${latest.key}[${latest.index}].at (${latest.at.iso}); "updated" is the last time the story changed, so make it that time or later, or remove it to take the latest correction or update`,
+        params: { ruleId: 'updated-before-note' },
       });
     }
   });
@@ -185,27 +248,33 @@ export const ArticleSchema = z
     frontMatter: FrontMatterSchema,
     body: BodySchema,
   })
-  .transform(({ sourcePath, frontMatter, body }) => ({
-    slug: frontMatter.slug ?? pathToSlug(sourcePath),
-    title: frontMatter.title,
-    section: frontMatter.section,
-    published: frontMatter.published,
-    updated: frontMatter.updated,
-    summary: frontMatter.summary ?? cutAtWord(body.firstParagraph, DERIVED_SUMMARY_MAX_LENGTH),
-    dateline: frontMatter.dateline,
-    source: frontMatter.source,
-    authors: authorToList(frontMatter.author),
-    tags: [...new Set(frontMatter.tags ?? [])],
-    related: [...new Set(frontMatter.related ?? [])],
-    image: frontMatter.image,
-    draft: frontMatter.draft ?? false,
-    bodyHtml: body.html,
-    text: body.text,
-    bodyImages: body.images,
-    wordCount: body.wordCount,
-    readingMinutes: Math.max(1, Math.round(body.wordCount / WORDS_PER_MINUTE)),
-    sourcePath,
-  }));
+  .transform(({ sourcePath, frontMatter, body }) => {
+    const notes = notesNewestFirst(frontMatter);
+    return {
+      slug: frontMatter.slug ?? pathToSlug(sourcePath),
+      title: frontMatter.title,
+      kind: frontMatter.kind ?? 'news',
+      section: frontMatter.section,
+      published: frontMatter.published,
+      updated: frontMatter.updated ?? notes[0]?.at,
+      summary: frontMatter.summary ?? cutAtWord(body.firstParagraph, DERIVED_SUMMARY_MAX_LENGTH),
+      summaryGiven: frontMatter.summary !== undefined,
+      dateline: frontMatter.dateline,
+      source: frontMatter.source,
+      authors: authorToList(frontMatter.author),
+      tags: [...new Set(frontMatter.tags ?? [])],
+      related: [...new Set(frontMatter.related ?? [])],
+      notes,
+      image: frontMatter.image,
+      draft: frontMatter.draft ?? false,
+      bodyHtml: body.html,
+      text: body.text,
+      bodyImages: body.images,
+      wordCount: body.wordCount,
+      readingMinutes: Math.max(1, Math.round(body.wordCount / WORDS_PER_MINUTE)),
+      sourcePath,
+    };
+  });
 
 /** A validated article, as pages, feeds and search see it. */
 export type Article = z.output<typeof ArticleSchema>;
@@ -215,6 +284,31 @@ export type ArticleMeta = Omit<Article, 'bodyHtml' | 'text'>;
 export type Section = Article['section'];
 /** An article's lead image, as written in its front matter. */
 export type ArticleImage = NonNullable<Article['image']>;
+
+/** A correction or update of a story, as the record keeps it: `{ type, at, text }`. */
+export type ArticleNote = z.output<typeof NoteSchema> & {
+  /** Which front matter list it came from: `corrections` or `updates`. */
+  type: (typeof NOTE_KEYS)[keyof typeof NOTE_KEYS];
+};
+
+/**
+ * The corrections and updates of a story in one list, newest first; at the
+ * same moment corrections come before updates, and each keeps its order in
+ * the file.
+ */
+function notesNewestFirst(frontMatter: {
+  [key in keyof typeof NOTE_KEYS]?: z.output<typeof NoteSchema>[] | undefined;
+}): ArticleNote[] {
+  const notes: ArticleNote[] = [];
+  for (const [key, type] of Object.entries(NOTE_KEYS) as [
+    keyof typeof NOTE_KEYS,
+    ArticleNote['type'],
+  ][]) {
+    for (const { at, text } of frontMatter[key] ?? []) notes.push({ type, at, text });
+  }
+  // A stable sort keeps corrections before updates, and file order, at equal times.
+  return notes.sort((a, b) => b.at.epochMs - a.at.epochMs);
+}
 
 function authorToList(author: string | string[] | undefined): string[] {
   if (author === undefined) return [];

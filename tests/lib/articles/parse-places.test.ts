@@ -50,6 +50,37 @@ describe('places in the front matter', () => {
     expect(places).toStrictEqual({ section: { line: 3, column: 10 }, related: [], bodyImages: [] });
   });
 
+  it('gives the updated value when the file writes one', () => {
+    const places = placesOf(
+      '---\ntitle: A\nsection: World\npublished: 2019-05-22T08:36:00+03:00\nupdated: 2019-05-23T08:00:00+03:00\n' +
+        'updates:\n  - { at: 2019-05-22T09:00:00+03:00, text: Adds a quote. }\n---\nBody.\n',
+    );
+    expect(places.updated).toStrictEqual({ line: 5, column: 10 });
+  });
+
+  it('gives the at of the latest correction or update when updated is taken from it', () => {
+    const places = placesOf(
+      [
+        '---',
+        'title: A',
+        'section: World',
+        'published: 2019-05-22T08:36:00+03:00',
+        'corrections:',
+        '  - at: 2019-05-22T09:00:00+03:00',
+        '    text: A name was misspelt.',
+        'updates:',
+        '  - at: 2019-05-22T09:30:00+03:00',
+        '    text: Adds a quote.',
+        '  - at: 2019-05-22T07:30:00Z',
+        '    text: Adds a second quote.',
+        '---',
+        'Body.',
+      ].join('\n'),
+    );
+    // 07:30Z is 10:30 at +03:00: the second update is the latest.
+    expect(places.updated).toStrictEqual({ line: 11, column: 9 });
+  });
+
   it('counts lines the same with a byte-order mark and CRLF', () => {
     const crlf = `\uFEFF${FRONT_MATTER}\nBody ![A](./a.png).\n`.replace(/\n/g, '\r\n');
     const places = placesOf(crlf);

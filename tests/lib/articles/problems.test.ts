@@ -64,8 +64,8 @@ describe('problemToString with hostile text', () => {
     expect(result.ok).toBe(false);
     const report = formatProblemReport(result.ok ? [] : result.problems);
     expect(report).toMatchInlineSnapshot(`
-      "content/a.md:5:1: unknown key "x\\ncontent/b.md:1:1: forged"; the known keys are title, section, published, updated, summary, dateline, source, author, tags, related, image, slug, draft
-      content/a.md:6:1: unknown key "\\u001b[2J"; the known keys are title, section, published, updated, summary, dateline, source, author, tags, related, image, slug, draft
+      "content/a.md:5:1: unknown key "x\\ncontent/b.md:1:1: forged"; the known keys are title, section, published, updated, summary, dateline, source, author, tags, related, image, slug, draft, kind, corrections, updates
+      content/a.md:6:1: unknown key "\\u001b[2J"; the known keys are title, section, published, updated, summary, dateline, source, author, tags, related, image, slug, draft, kind, corrections, updates
       2 problems in 1 article file."
     `);
     expect(report).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);

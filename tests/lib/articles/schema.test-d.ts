@@ -8,9 +8,12 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type {
   Article,
   ArticleImage,
+  ArticleKind,
   ArticleMeta,
+  ArticleNote,
   Section,
 } from '../../../src/lib/articles/schema.ts';
+import type { StoredArticle } from '../../../src/lib/build-cache/stored-article.ts';
 import type { Instant } from '../../../src/lib/instant.ts';
 
 describe('the Article type', () => {
@@ -52,6 +55,30 @@ describe('the Article type', () => {
     expectTypeOf<ArticleImage['alt']>().toEqualTypeOf<string>();
     expectTypeOf<ArticleImage['caption']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<ArticleImage['credit']>().toEqualTypeOf<string | undefined>();
+  });
+
+  it('has a kind, news by default, from a fixed list', () => {
+    expectTypeOf<Article['kind']>().toEqualTypeOf<ArticleKind>();
+    expectTypeOf<ArticleKind>().toEqualTypeOf<
+      'news' | 'analysis' | 'interview' | 'opinion' | 'explainer' | 'obituary'
+    >();
+  });
+
+  it('has corrections and updates as one list of notes, each a type, an instant and text', () => {
+    expectTypeOf<Article['notes']>().toEqualTypeOf<ArticleNote[]>();
+    expectTypeOf<ArticleNote['type']>().toEqualTypeOf<'correction' | 'update'>();
+    expectTypeOf<ArticleNote['at']>().toEqualTypeOf<Instant>();
+    expectTypeOf<ArticleNote['text']>().toEqualTypeOf<string>();
+  });
+
+  it('says whether the summary was written or derived', () => {
+    expectTypeOf<Article['summaryGiven']>().toEqualTypeOf<boolean>();
+  });
+
+  it('keeps kind, notes and summaryGiven in the stored record', () => {
+    expectTypeOf<StoredArticle['kind']>().toEqualTypeOf<ArticleKind>();
+    expectTypeOf<StoredArticle['notes']>().toEqualTypeOf<ArticleNote[]>();
+    expectTypeOf<StoredArticle['summaryGiven']>().toEqualTypeOf<boolean>();
   });
 
   it('leaves the body out of ArticleMeta', () => {

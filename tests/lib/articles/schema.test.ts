@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ARTICLE_KINDS,
   cutAtWord,
   DERIVED_SUMMARY_MAX_LENGTH,
   FRONT_MATTER_KEYS,
+  NOTE_TEXT_MAX_LENGTH,
   TITLE_MAX_LENGTH,
   WORDS_PER_MINUTE,
 } from '../../../src/lib/articles/schema.ts';
@@ -23,7 +25,25 @@ describe('contract constants', () => {
       'image',
       'slug',
       'draft',
+      'kind',
+      'corrections',
+      'updates',
     ]);
+  });
+
+  it('knows the kinds of story, news first as the default', () => {
+    expect(ARTICLE_KINDS).toStrictEqual([
+      'news',
+      'analysis',
+      'interview',
+      'opinion',
+      'explainer',
+      'obituary',
+    ]);
+  });
+
+  it('limits a correction or update to 1,000 characters', () => {
+    expect(NOTE_TEXT_MAX_LENGTH).toBe(1000);
   });
 
   it('limits titles to 300 characters', () => {
