@@ -50,14 +50,17 @@ const perList = new WeakMap<Promise<StoredArticle[]>, Promise<SiteIndex<StoredAr
 
 /**
  * This build's articles grouped by section, year, month and day in the
- * site's zone: every page asks for it, and only the first pays.
+ * site's zone, and by topic, author and source, with every correction and
+ * update: every page asks for it, and only the first pays.
  */
 export async function getSiteIndex(): Promise<SiteIndex<StoredArticle>> {
   await getArticles();
   const current = articles!;
   let index = perList.get(current);
   if (!index) {
-    index = current.then((list) => buildSiteIndex(list, siteSettings.timeZone));
+    index = current.then((list) =>
+      buildSiteIndex(list, siteSettings.timeZone, siteSettings.language),
+    );
     perList.set(current, index);
   }
   return index;

@@ -1,18 +1,24 @@
 /**
- * The site index: the build's stories grouped for its pages, by section and
- * by year, month and day in the site's time zone, with the neighbours of a
+ * The site index: the build's stories grouped for its pages, by section, by
+ * year, month and day in the site's time zone, and by topic, author and
+ * source; every correction and update on the site; the neighbours of a
  * story, a day, a month or a year, and what a story page offers below the
  * story.
  *
  * `buildSiteIndex` makes every grouping in one pass, so that thousands of
  * pages share it instead of each filtering the whole list again.
  */
-import type { ArticleMeta, Section } from './articles/schema.ts';
+import type { ArticleMeta, ArticleNote, Section } from './articles/schema.ts';
 import { sortNewestFirst } from './publication.ts';
 import { dayToIso, instantToDay, pad, type CalendarDay } from './dates.ts';
+import { articleToNames, groupByName, TAXONOMIES, type NameGroup } from './taxonomy.ts';
+import type { Taxonomy } from './urls.ts';
 
 /** The fields the groupings read; pages pass the build's stored articles. */
-export type SiteIndexEntry = Pick<ArticleMeta, 'slug' | 'section' | 'published' | 'related'>;
+export type SiteIndexEntry = Pick<
+  ArticleMeta,
+  'slug' | 'section' | 'published' | 'related' | 'tags' | 'authors' | 'source' | 'notes'
+>;
 
 /** A section and its stories, newest first. */
 export interface SectionGroup<T> {
@@ -62,6 +68,25 @@ export interface Neighbours<T> {
   next: T | undefined;
 }
 
+/** The topics, the authors or the sources of the site. */
+export interface NameIndex<T> {
+  /** A–Z in the site's language, each with its stories newest first. */
+  groups: NameGroup<T>[];
+  /** By URL name. */
+  bySlug: Map<string, NameGroup<T>>;
+}
+
+/** A correction or update, with the story it is about. */
+export interface NoteEntry<T> {
+  note: ArticleNote;
+  article: T;
+  /**
+   * Its number among its story's notes, oldest first, from 1: a note
+   * added later does not change the numbers of the earlier ones.
+   */
+  number: number;
+}
+
 /** Every grouping the site's pages need, computed in one pass. */
 export interface SiteIndex<T extends SiteIndexEntry> {
   /** Every story, newest first. */
@@ -80,6 +105,13 @@ export interface SiteIndex<T extends SiteIndexEntry> {
   days: DayGroup<T>[];
   /** Where each story stands in its section's list, by slug. */
   sectionPosition: Map<string, number>;
+  /** Topics (tags, letter case aside), authors and sources, each A–Z. */
+  taxonomies: Record<Taxonomy, NameIndex<T>>;
+  /**
+   * Every correction and update, newest first; at the same moment, the
+   * newer story's first, and a story's own in its order.
+   */
+  notes: NoteEntry<T>[];
   timeZone: string;
 }
 
@@ -89,13 +121,17 @@ export function monthKey(year: number, month: number): string {
 }
 
 /**
- * Groups stories by section and by calendar day, month and year in
- * `timeZone`. The input may be in any order; every list comes out newest
- * first.
+ * Groups stories by section, by calendar day, month and year in
+ * `timeZone`, and by topic, author and source, and lists every correction
+ * and update. The input may be in any order; every list of stories comes
+ * out newest first.
+ *
+ * @param locale the site's language, whose alphabet orders topics, authors and sources
  */
 export function buildSiteIndex<T extends SiteIndexEntry>(
   input: readonly T[],
   timeZone: string,
+  locale = 'en',
 ): SiteIndex<T> {
   const articles = sortNewestFirst([...input]);
   const bySlug = new Map<string, T>();
@@ -161,6 +197,12 @@ export function buildSiteIndex<T extends SiteIndexEntry>(
   const sections = [...sectionBySlug.values()].sort((a, b) =>
     a.section.name.localeCompare(b.section.name, 'en'),
   );
+  const taxonomies = Object.fromEntries(
+    TAXONOMIES.map((taxonomy) => {
+      const groups = groupByName(articles, (article) => articleToNames(article, taxonomy), locale);
+      return [taxonomy, { groups, bySlug: new Map(groups.map((group) => [group.slug, group])) }];
+    }),
+  ) as Record<Taxonomy, NameIndex<T>>;
   return {
     articles,
     bySlug,
@@ -173,8 +215,25 @@ export function buildSiteIndex<T extends SiteIndexEntry>(
     months,
     days,
     sectionPosition,
+    taxonomies,
+    notes: listNotes(articles),
     timeZone,
   };
+}
+
+/**
+ * Every note of the stories, newest first. The stories come newest first
+ * and each story's notes newest first, so a stable sort by time leaves
+ * notes of the same moment in the order the contract gives them.
+ */
+function listNotes<T extends SiteIndexEntry>(articles: readonly T[]): NoteEntry<T>[] {
+  const notes: NoteEntry<T>[] = [];
+  for (const article of articles) {
+    article.notes.forEach((note, index) =>
+      notes.push({ note, article, number: article.notes.length - index }),
+    );
+  }
+  return notes.sort((a, b) => b.note.at.epochMs - a.note.at.epochMs);
 }
 
 /** The neighbours of position `index` in a newest-first list. */

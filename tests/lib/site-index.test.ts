@@ -7,6 +7,7 @@ import {
   sectionNeighbours,
   type SiteIndexEntry,
 } from '../../src/lib/site-index.ts';
+import type { ArticleNote } from '../../src/lib/articles/schema.ts';
 import { instant } from '../helpers/instant.ts';
 
 const MOSCOW = 'Europe/Moscow';
@@ -17,13 +18,24 @@ function story(
   published: string,
   section = 'World',
   related: string[] = [],
+  more: Partial<Pick<SiteIndexEntry, 'tags' | 'authors' | 'source' | 'notes'>> = {},
 ): SiteIndexEntry {
   return {
     slug,
     published: instant(published),
     section: { name: section, slug: section.toLowerCase().replace(/\W+/g, '-') },
     related,
+    tags: [],
+    authors: [],
+    source: undefined,
+    notes: [],
+    ...more,
   };
+}
+
+/** A correction or update at a moment. */
+function note(type: 'correction' | 'update', at: string, text: string): ArticleNote {
+  return { type, at: instant(at), text };
 }
 
 const slugs = (items: readonly { slug: string }[]) => items.map((item) => item.slug);
@@ -171,5 +183,110 @@ describe('moreFromSection in a long section', () => {
         slugs(moreFromSection(index, get(slug), 3)),
       );
     }
+  });
+});
+
+describe('topics, authors and sources', () => {
+  const index = buildSiteIndex(
+    [
+      story('oldest', '2024-01-01T10:00:00Z', 'World', [], {
+        tags: ['velmora', 'Elections'],
+        authors: ['Anna Petrova'],
+        source: 'TASS',
+      }),
+      story('newest', '2025-03-01T10:00:00Z', 'World', [], {
+        tags: ['Velmora'],
+        authors: ['Anna Petrova', 'Ben Okafor'],
+      }),
+      story('middle', '2024-06-01T10:00:00Z', 'Sport', [], {
+        tags: ['VELMORA', 'Zürich'],
+        source: 'TASS',
+      }),
+    ],
+    MOSCOW,
+  );
+  const listed = (taxonomy: 'topic' | 'author' | 'source') =>
+    index.taxonomies[taxonomy].groups.map(({ slug, name, articles }) => [
+      slug,
+      name,
+      slugs(articles),
+    ]);
+
+  it('groups topics letter case aside, A–Z, each newest first, whatever the input order', () => {
+    // Three spellings, one story each: the newest story's wins.
+    expect(listed('topic')).toEqual([
+      ['elections', 'Elections', ['oldest']],
+      ['velmora', 'Velmora', ['newest', 'middle', 'oldest']],
+      ['zurich', 'Zürich', ['middle']],
+    ]);
+  });
+
+  it('groups authors and sources, each newest first', () => {
+    expect(listed('author')).toEqual([
+      ['anna-petrova', 'Anna Petrova', ['newest', 'oldest']],
+      ['ben-okafor', 'Ben Okafor', ['newest']],
+    ]);
+    expect(listed('source')).toEqual([['tass', 'TASS', ['middle', 'oldest']]]);
+  });
+
+  it('finds each by URL name', () => {
+    expect(index.taxonomies.topic.bySlug.get('zurich')?.name).toBe('Zürich');
+    expect(index.taxonomies.author.bySlug.get('ben-okafor')?.articles).toHaveLength(1);
+    expect(index.taxonomies.source.bySlug.has('newsroom-wire')).toBe(false);
+  });
+
+  it('orders names in the site’s language', () => {
+    const names = ['Zürich', 'Ärzte', 'Ost'];
+    const stories = names.map((name, i) =>
+      story(`s${i}`, `2025-01-0${i + 1}T10:00:00Z`, 'World', [], { tags: [name] }),
+    );
+    const order = (locale: string) =>
+      buildSiteIndex(stories, MOSCOW, locale).taxonomies.topic.groups.map(({ name }) => name);
+    expect(order('en')).toEqual(['Ärzte', 'Ost', 'Zürich']);
+    // Swedish puts Ä after Z.
+    expect(order('sv')).toEqual(['Ost', 'Zürich', 'Ärzte']);
+  });
+});
+
+describe('notes', () => {
+  const index = buildSiteIndex(
+    [
+      story('old-story', '2024-01-01T10:00:00Z', 'World', [], {
+        notes: [
+          note('update', '2025-05-01T12:00:00Z', 'Old story, second note.'),
+          note('correction', '2024-01-02T10:00:00Z', 'Old story, first note.'),
+        ],
+      }),
+      story('new-story', '2025-04-01T10:00:00Z', 'World', [], {
+        notes: [
+          note('correction', '2025-05-01T15:00:00+03:00', 'New story, correction at noon UTC.'),
+          note('update', '2025-05-01T12:00:00Z', 'New story, update at the same moment.'),
+          note('update', '2025-04-02T10:00:00Z', 'New story, first note.'),
+        ],
+      }),
+      story('no-notes', '2025-06-01T10:00:00Z'),
+    ],
+    MOSCOW,
+  );
+
+  it('lists every note newest first; at one moment the newer story’s first, each story’s in its order', () => {
+    expect(
+      index.notes.map(({ note: { type, text }, article, number }) => [
+        article.slug,
+        number,
+        type,
+        text,
+      ]),
+    ).toEqual([
+      ['new-story', 3, 'correction', 'New story, correction at noon UTC.'],
+      ['new-story', 2, 'update', 'New story, update at the same moment.'],
+      ['old-story', 2, 'update', 'Old story, second note.'],
+      ['new-story', 1, 'update', 'New story, first note.'],
+      ['old-story', 1, 'correction', 'Old story, first note.'],
+    ]);
+  });
+
+  it('has no notes for a site without any', () => {
+    expect(buildSiteIndex([story('a', '2025-01-01T10:00:00Z')], MOSCOW).notes).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ interface Story extends TaxonomyEntry {
 }
 
 function story(id: string, tags: string[], authors: string[] = [], source?: string): Story {
-  return { id, tags, authors, ...(source !== undefined && { source }) };
+  return { id, tags, authors, source };
 }
 
 const ids = (stories: readonly Story[]) => stories.map((item) => item.id);
