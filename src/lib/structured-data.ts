@@ -1,13 +1,16 @@
 /**
  * What a page tells machines about itself: its title, Open Graph and Twitter
- * card tags, and on articles schema.org `NewsArticle` JSON-LD.
+ * card tags, and on articles schema.org `NewsArticle` JSON-LD (or the
+ * subtype of the story's kind).
  *
  * Values only: the layout writes them into `<head>`. Every URL passed in is
  * already absolute.
  */
-import type { ArticleMeta } from './articles/schema.ts';
+import type { ArticleKind, ArticleMeta } from './articles/schema.ts';
 import { instantToWallClock, pad } from './dates.ts';
 import type { Instant } from './instant.ts';
+import { nameToPath } from './story-links.ts';
+import { pathToUrl } from './urls.ts';
 
 /** An image for link previews and structured data. */
 export interface SocialImage {
@@ -111,19 +114,58 @@ export interface JsonLdContext {
   url: string;
   /** The lead image's absolute URL, if the article has one. */
   imageUrl?: string | undefined;
+  /** The site's base URL, against which the pages of authors and sources are made absolute. */
+  siteUrl: string;
   publisher: { name: string; url: string };
   language: string;
 }
 
-/** A schema.org `NewsArticle` as JSON-LD. */
+/**
+ * The schema.org type of each kind of story. schema.org has no type for an
+ * interview or an obituary, so those stay `NewsArticle`.
+ * See https://schema.org/NewsArticle (its subtypes).
+ */
+const KIND_TYPES = {
+  news: 'NewsArticle',
+  analysis: 'AnalysisNewsArticle',
+  interview: 'NewsArticle',
+  opinion: 'OpinionNewsArticle',
+  explainer: 'BackgroundNewsArticle',
+  obituary: 'NewsArticle',
+} as const satisfies Record<ArticleKind, string>;
+
+/** The schema.org type of a kind of story, `NewsArticle` or one of its subtypes. */
+export function kindToSchemaType(kind: ArticleKind): NewsArticleJsonLd['@type'] {
+  return KIND_TYPES[kind];
+}
+
+/** A person or organisation credited with a story, with its page on the site. */
+export interface CreditJsonLd {
+  '@type': 'Person' | 'Organization';
+  name: string;
+  /** The page of the author's or source's stories; the publisher's home page. */
+  url?: string;
+}
+
+/** A correction as schema.org's `CorrectionComment`. */
+export interface CorrectionJsonLd {
+  '@type': 'CorrectionComment';
+  text: string;
+  datePublished: string;
+}
+
+/** A schema.org `NewsArticle` (or a subtype, by the story's kind) as JSON-LD. */
 export interface NewsArticleJsonLd {
   '@context': 'https://schema.org';
-  '@type': 'NewsArticle';
+  '@type': (typeof KIND_TYPES)[ArticleKind];
   headline: string;
   description: string;
   datePublished: string;
+  /** The latest change: `updated`, or the latest correction or update, or else `datePublished`. */
   dateModified: string;
-  author: { '@type': 'Person' | 'Organization'; name: string }[];
+  author: CreditJsonLd[];
+  /** The agency or outlet credited (`source`), when it is not the author already. */
+  sourceOrganization?: CreditJsonLd;
   image?: string[];
   articleSection: string;
   keywords?: string[];
@@ -131,31 +173,61 @@ export interface NewsArticleJsonLd {
   publisher: { '@type': 'Organization'; name: string; url: string };
   mainEntityOfPage: { '@type': 'WebPage'; '@id': string };
   url: string;
+  /** Each correction, newest first (updates are not corrections and are left out). */
+  correction?: CorrectionJsonLd[];
 }
 
 /**
- * schema.org `NewsArticle` for an article page. Times are written as the
- * article wrote them, offsets and all; with no named author, the credited
- * source (or else the publisher) stands as an organisation.
+ * schema.org `NewsArticle`, or the subtype of the story's kind, for an
+ * article page. Times are written as the article wrote them, offsets and
+ * all. Authors are people with their pages on the site; with no named
+ * author, the credited source (or else the publisher) stands as an
+ * organisation. Corrections are `CorrectionComment`s.
  */
 export function articleToJsonLd(
   article: Pick<
     ArticleMeta,
-    'title' | 'summary' | 'published' | 'updated' | 'authors' | 'source' | 'section' | 'tags'
+    | 'kind'
+    | 'title'
+    | 'summary'
+    | 'published'
+    | 'updated'
+    | 'notes'
+    | 'authors'
+    | 'source'
+    | 'section'
+    | 'tags'
   >,
   context: JsonLdContext,
 ): NewsArticleJsonLd {
+  const credit = (
+    type: CreditJsonLd['@type'],
+    taxonomy: 'author' | 'source',
+    name: string,
+  ): CreditJsonLd => {
+    const path = nameToPath(taxonomy, name);
+    return { '@type': type, name, ...(path ? { url: pathToUrl(path, context.siteUrl) } : {}) };
+  };
+  const source = article.source && credit('Organization', 'source', article.source);
   const author = article.authors.length
-    ? article.authors.map((name) => ({ '@type': 'Person' as const, name }))
-    : [{ '@type': 'Organization' as const, name: article.source ?? context.publisher.name }];
+    ? article.authors.map((name) => credit('Person', 'author', name))
+    : [source || { '@type': 'Organization' as const, ...context.publisher }];
+  const corrections = article.notes
+    .filter((note) => note.type === 'correction')
+    .map((note) => ({
+      '@type': 'CorrectionComment' as const,
+      text: note.text,
+      datePublished: note.at.iso,
+    }));
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': kindToSchemaType(article.kind),
     headline: article.title,
     description: article.summary,
     datePublished: article.published.iso,
-    dateModified: (article.updated ?? article.published).iso,
+    dateModified: latestChange(article).iso,
     author,
+    ...(source && article.authors.length ? { sourceOrganization: source } : {}),
     ...(context.imageUrl ? { image: [context.imageUrl] } : {}),
     articleSection: article.section.name,
     ...(article.tags.length ? { keywords: [...article.tags] } : {}),
@@ -163,7 +235,16 @@ export function articleToJsonLd(
     publisher: { '@type': 'Organization', ...context.publisher },
     mainEntityOfPage: { '@type': 'WebPage', '@id': context.url },
     url: context.url,
+    ...(corrections.length ? { correction: corrections } : {}),
   };
+}
+
+/** The latest of publication, `updated` and every note: when the story last changed. */
+function latestChange(article: Pick<ArticleMeta, 'published' | 'updated' | 'notes'>): Instant {
+  return [article.updated, ...article.notes.map((note) => note.at)].reduce<Instant>(
+    (latest, moment) => (moment && moment.epochMs > latest.epochMs ? moment : latest),
+    article.published,
+  );
 }
 
 /**

@@ -23,6 +23,8 @@ const PAGES = [
   { name: 'story', path: '/2025/11/20/harbour-lights-festival/' },
   { name: 'story-body-image-and-table', path: '/2026/05/31/rates-and-yields-test-markers/' },
   { name: 'story-agency', path: '/2019/05/22/naryshkin-svr-contacts/' },
+  { name: 'story-opinion', path: '/2025/09/03/wetland-drainage-false-economy/' },
+  { name: 'story-corrections-no-standfirst', path: '/2025/09/04/clinic-waiting-times-explained/' },
   { name: 'year', path: '/2025/' },
   { name: 'month', path: '/2025/06/' },
   { name: 'day', path: '/2025/06/10/' },

@@ -1,18 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { instant } from '../helpers/instant.ts';
+import { ARTICLE_KINDS } from '../../src/lib/articles/schema.ts';
 import {
   articleToJsonLd,
   instantToDatetime,
+  kindToSchemaType,
   jsonLdToScript,
   pageMetaToTags,
   pageTitle,
 } from '../../src/lib/structured-data.ts';
 
 const article = {
+  kind: 'news' as const,
   title: 'Security chief does not rule out restoring contacts',
   summary: 'It is very important, Sergei Naryshkin said',
   published: instant('2019-05-22T08:36:00+03:00'),
   updated: undefined,
+  notes: [],
   authors: [],
   source: 'TASS',
   section: { name: 'Russian Politics & Diplomacy', slug: 'russian-politics-diplomacy' },
@@ -20,6 +24,7 @@ const article = {
 };
 const context = {
   url: 'https://news.example.test/2019/05/22/naryshkin/',
+  siteUrl: 'https://news.example.test/',
   publisher: { name: 'Newsroom Wire', url: 'https://news.example.test/' },
   language: 'en',
 };
@@ -35,7 +40,9 @@ describe('articleToJsonLd', () => {
       description: article.summary,
       datePublished: '2019-05-22T08:36:00+03:00',
       dateModified: '2019-05-22T08:36:00+03:00',
-      author: [{ '@type': 'Organization', name: 'TASS' }],
+      author: [
+        { '@type': 'Organization', name: 'TASS', url: 'https://news.example.test/source/tass/' },
+      ],
       image: ['https://news.example.test/_astro/a.jpg'],
       articleSection: 'Russian Politics & Diplomacy',
       keywords: ['SVR', 'CIA'],
@@ -50,7 +57,7 @@ describe('articleToJsonLd', () => {
     });
   });
 
-  it('names authors as people and takes dateModified from updated', () => {
+  it('names authors as people with their pages, the source as the organisation behind them, and takes dateModified from updated', () => {
     const data = articleToJsonLd(
       {
         ...article,
@@ -60,17 +67,90 @@ describe('articleToJsonLd', () => {
       context,
     );
     expect(data.author).toEqual([
-      { '@type': 'Person', name: 'Anna Petrova' },
-      { '@type': 'Person', name: 'Ben Okafor' },
+      {
+        '@type': 'Person',
+        name: 'Anna Petrova',
+        url: 'https://news.example.test/author/anna-petrova/',
+      },
+      {
+        '@type': 'Person',
+        name: 'Ben Okafor',
+        url: 'https://news.example.test/author/ben-okafor/',
+      },
     ]);
+    expect(data.sourceOrganization).toEqual({
+      '@type': 'Organization',
+      name: 'TASS',
+      url: 'https://news.example.test/source/tass/',
+    });
     expect(data.dateModified).toBe('2019-05-23T10:00:00Z');
     expect(data).not.toHaveProperty('image');
   });
 
-  it('credits the publisher when there is neither author nor source', () => {
+  it('credits the publisher, with its home page, when there is neither author nor source', () => {
     const data = articleToJsonLd({ ...article, source: undefined, tags: [] }, context);
-    expect(data.author).toEqual([{ '@type': 'Organization', name: 'Newsroom Wire' }]);
+    expect(data.author).toEqual([
+      { '@type': 'Organization', name: 'Newsroom Wire', url: 'https://news.example.test/' },
+    ]);
     expect(data).not.toHaveProperty('keywords');
+    expect(data).not.toHaveProperty('sourceOrganization');
+  });
+
+  it('gives each correction as a CorrectionComment, newest first, and leaves updates out', () => {
+    const data = articleToJsonLd(
+      {
+        ...article,
+        updated: instant('2019-05-25T09:00:00+03:00'),
+        notes: [
+          { type: 'update', at: instant('2019-05-25T09:00:00+03:00'), text: 'Adds a reply.' },
+          { type: 'correction', at: instant('2019-05-24T08:00:00Z'), text: 'The date was wrong.' },
+          { type: 'correction', at: instant('2019-05-23T08:00:00Z'), text: 'A name was wrong.' },
+        ],
+      },
+      context,
+    );
+    expect(data.correction).toEqual([
+      {
+        '@type': 'CorrectionComment',
+        text: 'The date was wrong.',
+        datePublished: '2019-05-24T08:00:00Z',
+      },
+      {
+        '@type': 'CorrectionComment',
+        text: 'A name was wrong.',
+        datePublished: '2019-05-23T08:00:00Z',
+      },
+    ]);
+    expect(data.dateModified).toBe('2019-05-25T09:00:00+03:00');
+    expect(articleToJsonLd(article, context)).not.toHaveProperty('correction');
+  });
+
+  it('dates the last change by the latest note when it is later than updated', () => {
+    const data = articleToJsonLd(
+      {
+        ...article,
+        updated: instant('2019-05-23T10:00:00Z'),
+        notes: [{ type: 'correction', at: instant('2019-05-24T08:00:00Z'), text: 'Fixed.' }],
+      },
+      context,
+    );
+    expect(data.dateModified).toBe('2019-05-24T08:00:00Z');
+  });
+
+  it('types each kind of story as schema.org’s matching NewsArticle', () => {
+    expect(Object.fromEntries(ARTICLE_KINDS.map((kind) => [kind, kindToSchemaType(kind)]))).toEqual(
+      {
+        news: 'NewsArticle',
+        analysis: 'AnalysisNewsArticle',
+        interview: 'NewsArticle',
+        opinion: 'OpinionNewsArticle',
+        explainer: 'BackgroundNewsArticle',
+        obituary: 'NewsArticle',
+      },
+    );
+    expect(articleToJsonLd({ ...article, kind: 'opinion' }, context)['@type']).toBe(
+      'OpinionNewsArticle',
+    );
   });
 });
 

@@ -11,8 +11,9 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { ArticleMeta } from '../../src/lib/articles/schema.ts';
-import { dayToIso, formatDay, instantToDay } from '../../src/lib/dates.ts';
+import type { ArticleKind, ArticleMeta } from '../../src/lib/articles/schema.ts';
+import { textToSlug } from '../../src/lib/articles/slug.ts';
+import { dayToIso, formatDateTime, formatDay, instantToDay } from '../../src/lib/dates.ts';
 import { articleToPath } from '../../src/lib/urls.ts';
 import { siteSettings } from '../../src/site.config.ts';
 import { FIXTURE_SITE, loadFixtureArticles } from '../helpers/fixture-site.ts';
@@ -93,6 +94,18 @@ function headlineLinks(scope: HTMLElement | null): string[] {
 }
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** What a reader sees of a time: "May 22, 2019, 08:36 (UTC+3)". */
+const shownTime = (moment: ArticleMeta['published']) => formatDateTime(moment, TIME_ZONE);
+
+/** The label each kind of story carries, as the newsroom asked for it; news carries none. */
+const KIND_LABELS: Record<ArticleKind, string | undefined> = {
+  news: undefined,
+  analysis: 'Analysis',
+  interview: 'Interview',
+  opinion: 'Opinion',
+  explainer: 'Explainer',
+  obituary: 'Obituary',
+};
 const meta = (page: HTMLElement, attribute: 'property' | 'name', key: string) =>
   page.querySelector(`meta[${attribute}="${key}"]`)?.getAttribute('content');
 
@@ -476,6 +489,11 @@ describe('a story page', () => {
       'Harbour City',
       'lights',
     ]);
+    expect(page.querySelectorAll('.tags li a').map((link) => link.getAttribute('href'))).toEqual([
+      '/topic/festivals/',
+      '/topic/harbour-city/',
+      '/topic/lights/',
+    ]);
     expect(headlineLinks(page.querySelector('[aria-labelledby="related-heading"]'))).toEqual([
       pathOf(bySlug('first-story')),
       pathOf(bySlug('second-story')),
@@ -535,6 +553,244 @@ describe('a story page', () => {
   });
 });
 
+describe('kinds of story', () => {
+  it('are in the fixture, every kind but news at least once', () => {
+    const kinds = new Set(articles.map((article) => article.kind));
+    for (const kind of Object.keys(KIND_LABELS)) expect(kinds, kind).toContain(kind);
+  });
+
+  it('label the story page above the headline, after the section; news carries no label', async () => {
+    for (const article of articles) {
+      const page = await readPage(pathOf(article));
+      const kicker = page.querySelector('article .story-header .kicker');
+      const label = KIND_LABELS[article.kind];
+      expect(kicker?.nextElementSibling?.tagName, article.slug).toBe('H1');
+      expect(squash(kicker?.querySelector('.kind')?.text ?? ''), article.slug).toBe(label ?? '');
+      expect(squash(kicker?.text ?? ''), article.slug).toBe(
+        label ? `${article.section.name} ${label}` : article.section.name,
+      );
+    }
+  });
+
+  it('label every teaser of a story of a kind, on every page that lists it, and no teaser of news', async () => {
+    const byPath = new Map(articles.map((article) => [pathOf(article), article]));
+    const seen = new Set<ArticleKind>();
+    for (const path of await builtPages()) {
+      const page = await readPage(path);
+      for (const teaser of page.querySelectorAll('.teaser')) {
+        const href = teaser.querySelector('.headline a')?.getAttribute('href') ?? '';
+        const article = byPath.get(href);
+        expect(article, `${path}: ${href}`).toBeDefined();
+        const label = KIND_LABELS[article!.kind];
+        const shown = teaser.querySelectorAll('.kind').map((element) => squash(element.text));
+        expect(shown, `${path}: ${href}`).toEqual(label ? [label] : []);
+        // The label comes before the headline, as on the story's page.
+        if (label) {
+          expect(teaser.querySelector('.kicker + .headline'), `${path}: ${href}`).not.toBeNull();
+        }
+        seen.add(article!.kind);
+      }
+    }
+    expect([...seen].sort()).toEqual(Object.keys(KIND_LABELS).sort());
+  });
+
+  it('set opinion apart: a boxed label and a page header and teasers of their own', async () => {
+    const opinion = articles.find((article) => article.kind === 'opinion')!;
+    const page = await readPage(pathOf(opinion));
+    expect(page.querySelector('.story-header')?.classList.contains('opinion')).toBe(true);
+    expect(page.querySelector('.story-header .kind')?.classList.contains('kind-opinion')).toBe(
+      true,
+    );
+    const section = await readPage(`/section/${opinion.section.slug}/`);
+    const teaser = section
+      .querySelectorAll('.teaser')
+      .find(
+        (element) => element.querySelector('.headline a')?.getAttribute('href') === pathOf(opinion),
+      );
+    expect(teaser?.classList.contains('opinion')).toBe(true);
+    for (const article of articles.filter((other) => other.kind !== 'opinion')) {
+      const other = await readPage(pathOf(article));
+      expect(
+        other.querySelector('.story-header')?.classList.contains('opinion'),
+        article.slug,
+      ).toBe(false);
+    }
+  });
+});
+
+describe('corrections and updates on a story page', () => {
+  const withNotes = () => articles.filter((article) => article.notes.length > 0);
+
+  it('are in the fixture: corrections and updates, one story with both', () => {
+    const types = withNotes().map((article) => new Set(article.notes.map((note) => note.type)));
+    expect(types.some((found) => found.has('correction') && found.has('update'))).toBe(true);
+  });
+
+  it('show "Updated" with the time of the last change beside the publication time', async () => {
+    for (const article of articles) {
+      const page = await readPage(pathOf(article));
+      const times = squash(page.querySelector('article .byline .times')?.text ?? '');
+      const published = `Published ${shownTime(article.published)}`;
+      expect(times, article.slug).toBe(
+        article.updated ? `${published} Updated ${shownTime(article.updated)}` : published,
+      );
+    }
+  });
+
+  it('take the last change from the latest note when the story gives no updated time', async () => {
+    const article = bySlug('clinic-waiting-times-explained');
+    const page = await readPage(pathOf(article));
+    const times = page.querySelectorAll('article .byline .times time');
+    expect(times.map((time) => time.getAttribute('datetime'))).toEqual([
+      '2025-09-04T09:30:00+03:00',
+      '2025-09-06T12:30:00+03:00',
+    ]);
+    // The update time leads to the notes at the story's end.
+    expect(times[1]?.parentNode?.getAttribute('href')).toBe('#notes');
+    expect(page.querySelector('article #notes')).not.toBeNull();
+  });
+
+  it('list every note at the story’s end, newest first, labelled, with its time in the site’s zone', async () => {
+    for (const article of articles) {
+      const page = await readPage(pathOf(article));
+      const section = page.querySelector('article .story-notes');
+      if (article.notes.length === 0) {
+        expect(section, article.slug).toBeNull();
+        continue;
+      }
+      // After the body, inside the article, so that it prints with the story.
+      expect(
+        section?.previousElementSibling?.classList.contains('article-body'),
+        article.slug,
+      ).toBe(true);
+      const notes = section!.querySelectorAll('li').map((item) => ({
+        label: squash(item.querySelector('.note-label')?.text ?? ''),
+        time: item.querySelector('time')?.text,
+        datetime: item.querySelector('time')?.getAttribute('datetime'),
+        text: squash(item.querySelector('.note-text')?.text ?? ''),
+      }));
+      const sorted = [...article.notes].sort((a, b) => b.at.epochMs - a.at.epochMs);
+      expect(notes, article.slug).toEqual(
+        sorted.map((note) => ({
+          label: note.type === 'correction' ? 'Correction' : 'Update',
+          time: shownTime(note.at),
+          datetime: note.at.iso,
+          text: note.text,
+        })),
+      );
+    }
+  });
+
+  it('name what they are in their heading', async () => {
+    const headings: Record<string, string> = {
+      'clinic-waiting-times-explained': 'Corrections and updates',
+      'chip-plant-subsidy-analysis': 'Correction',
+    };
+    for (const [slug, heading] of Object.entries(headings)) {
+      const page = await readPage(pathOf(bySlug(slug)));
+      expect(squash(page.querySelector('#notes-heading')?.text ?? ''), slug).toBe(heading);
+    }
+    const clinic = await readPage(pathOf(bySlug('clinic-waiting-times-explained')));
+    expect(
+      clinic
+        .querySelectorAll('.story-notes li')
+        .map((note) => note.querySelectorAll('p').map((part) => squash(part.text))),
+    ).toEqual([
+      [
+        'Update September 6, 2025, 12:30 (UTC+3)',
+        "Adds the health ministry's response, given on Saturday.",
+      ],
+      [
+        'Correction September 5, 2025, 09:00 (UTC+3)',
+        'An earlier version of this story gave the average wait for a specialist as 14 weeks; it is 12 weeks.',
+      ],
+    ]);
+  });
+});
+
+describe('links from a story to its topics, authors and sources', () => {
+  it('lead each tag, as the story writes it, to its topic’s page', async () => {
+    for (const article of articles) {
+      const page = await readPage(pathOf(article));
+      const links = page.querySelectorAll('.tags li a');
+      expect(
+        links.map((link) => [squash(link.text), link.getAttribute('href')]),
+        article.slug,
+      ).toEqual(article.tags.map((tag) => [tag, `/topic/${textToSlug(tag)}/`]));
+    }
+  });
+
+  it('lead tags that differ only in letter case to one topic, each shown as written', async () => {
+    const opinion = await readPage(pathOf(bySlug('wetland-drainage-false-economy')));
+    const explainer = await readPage(pathOf(bySlug('clinic-waiting-times-explained')));
+    const wetlands = (page: HTMLElement) =>
+      page
+        .querySelectorAll('.tags a')
+        .find((link) => link.getAttribute('href') === '/topic/wetlands/')?.text;
+    expect(wetlands(opinion)).toBe('Wetlands');
+    expect(wetlands(explainer)).toBe('wetlands');
+  });
+
+  it('lead each author and the source in the byline to their pages', async () => {
+    for (const article of articles) {
+      const page = await readPage(pathOf(article));
+      const links = page
+        .querySelectorAll('article .byline .credit a')
+        .map((link) => [squash(link.text), link.getAttribute('href')]);
+      expect(links, article.slug).toEqual([
+        ...article.authors.map((name) => [name, `/author/${textToSlug(name)}/`]),
+        ...(article.source ? [[article.source, `/source/${textToSlug(article.source)}/`]] : []),
+      ]);
+    }
+    const page = await readPage(pathOf(bySlug('harbour-lights-festival')));
+    expect(squash(page.querySelector('article .byline .credit')?.text ?? '')).toBe(
+      'By Anna Petrova and Ben Okafor, Newsroom Wire',
+    );
+  });
+
+  it('lead the agency in the dateline to its page', async () => {
+    const page = await readPage(pathOf(bySlug('naryshkin-svr-contacts')));
+    const dateline = page.querySelector('.article-body p .dateline');
+    expect(squash(dateline?.text ?? '')).toBe('DUSHANBE, May 22. /TASS/.');
+    expect(
+      dateline?.querySelectorAll('a').map((link) => [link.text, link.getAttribute('href')]),
+    ).toEqual([['TASS', '/source/tass/']]);
+    for (const article of articles.filter((other) => other.dateline && !other.source)) {
+      const other = await readPage(pathOf(article));
+      expect(other.querySelector('.article-body .dateline a'), article.slug).toBeNull();
+    }
+  });
+});
+
+describe('the standfirst of a story page', () => {
+  it('is the summary the story gives, and there is none when it gives none', async () => {
+    for (const article of articles) {
+      const page = await readPage(pathOf(article));
+      const standfirst = page.querySelector('article .standfirst');
+      if (article.summaryGiven)
+        expect(squash(standfirst?.text ?? ''), article.slug).toBe(article.summary);
+      else expect(standfirst, article.slug).toBeNull();
+    }
+    expect(articles.some((article) => !article.summaryGiven)).toBe(true);
+  });
+
+  it('without a summary, lets the first paragraph follow the byline, and still describes the page by the summary', async () => {
+    const article = bySlug('clinic-waiting-times-explained');
+    const page = await readPage(pathOf(article));
+    expect(
+      page.querySelector('article .story-header')?.lastElementChild?.classList.contains('byline'),
+    ).toBe(true);
+    expect(squash(page.querySelector('article .article-body p')?.text ?? '')).toMatch(
+      /^NORVALE, September 4\. \/Interfax\/\. Patients referred to a specialist/,
+    );
+    // The summary cut from that paragraph is shown nowhere on the page but serves its description.
+    expect(article.summary).toMatch(/…$/);
+    expect(page.querySelector('main')?.text).not.toContain(article.summary);
+    expect(meta(page, 'name', 'description')).toBe(article.summary);
+    expect(meta(page, 'property', 'og:description')).toBe(article.summary);
+  });
+});
+
 describe('structured data and link previews of a story', () => {
   it('has NewsArticle JSON-LD with headline, times as written, authors, absolute image and publisher', async () => {
     const article = bySlug('harbour-lights-festival');
@@ -573,6 +829,68 @@ describe('structured data and link previews of a story', () => {
     expect(meta(page, 'name', 'twitter:card')).toBe('summary_large_image');
     expect(meta(page, 'property', 'article:published_time')).toBe('2025-11-20T18:15:00+03:00');
     expect(meta(page, 'property', 'article:modified_time')).toBe('2025-11-21T09:05:00+03:00');
+  });
+});
+
+describe('structured data of the kinds of story, corrections and credits', () => {
+  const jsonLd = async (article: ArticleMeta) =>
+    JSON.parse(
+      (await readPage(pathOf(article))).querySelector('script[type="application/ld+json"]')!.text,
+    );
+  const SCHEMA_TYPES: Record<ArticleKind, string> = {
+    news: 'NewsArticle',
+    analysis: 'AnalysisNewsArticle',
+    interview: 'NewsArticle',
+    opinion: 'OpinionNewsArticle',
+    explainer: 'BackgroundNewsArticle',
+    obituary: 'NewsArticle',
+  };
+
+  it('types each story by its kind', async () => {
+    for (const article of articles) {
+      expect((await jsonLd(article))['@type'], article.slug).toBe(SCHEMA_TYPES[article.kind]);
+    }
+  });
+
+  it('dates the last change and gives each correction as a CorrectionComment', async () => {
+    for (const article of articles) {
+      const data = await jsonLd(article);
+      const changes = [article.published, article.updated, ...article.notes.map((note) => note.at)];
+      const latest = changes.reduce((found, moment) =>
+        moment && moment.epochMs > found!.epochMs ? moment : found,
+      );
+      expect(data.dateModified, article.slug).toBe(latest!.iso);
+      const corrections = article.notes
+        .filter((note) => note.type === 'correction')
+        .sort((a, b) => b.at.epochMs - a.at.epochMs)
+        .map((note) => ({
+          '@type': 'CorrectionComment',
+          text: note.text,
+          datePublished: note.at.iso,
+        }));
+      expect(data.correction, article.slug).toEqual(corrections.length ? corrections : undefined);
+    }
+    const clinic = await jsonLd(bySlug('clinic-waiting-times-explained'));
+    expect(clinic.dateModified).toBe('2025-09-06T12:30:00+03:00');
+    expect(clinic.correction).toHaveLength(1);
+  });
+
+  it('gives each author and the source their pages as url', async () => {
+    const url = (path: string) => `${FIXTURE_SITE.url}${path}`;
+    const explainer = await jsonLd(bySlug('clinic-waiting-times-explained'));
+    expect(explainer.author).toEqual([
+      { '@type': 'Person', name: 'Dmitri Volkov', url: url('/author/dmitri-volkov/') },
+    ]);
+    expect(explainer.sourceOrganization).toEqual({
+      '@type': 'Organization',
+      name: 'Interfax',
+      url: url('/source/interfax/'),
+    });
+    const agency = await jsonLd(bySlug('naryshkin-svr-contacts'));
+    expect(agency.author).toEqual([
+      { '@type': 'Organization', name: 'TASS', url: url('/source/tass/') },
+    ]);
+    expect(agency).not.toHaveProperty('sourceOrganization');
   });
 });
 
