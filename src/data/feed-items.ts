@@ -1,8 +1,10 @@
 /**
  * Articles as feed items: the adapter between the content store and the pure
  * `buildRss`. It resolves what only the build knows: each body's HTML, made
- * absolute against the article's own URL, and the final URL of a lead image
- * that Astro processed into `/_astro/…`.
+ * absolute against the article's own URL and followed by the story's
+ * corrections and updates, and the final URL of a lead image that Astro
+ * processed into `/_astro/…`. Categories are the section, the story's kind
+ * (any but news) and its tags.
  *
  * Items are kept per article, so the site feed and the section feeds of one
  * build share the work.
@@ -12,6 +14,8 @@ import { absolutizeHtml } from '../lib/absolute-html.ts';
 import type { ArticleMeta } from '../lib/articles/schema.ts';
 import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
 import type { RssImage, RssItem } from '../lib/feed.ts';
+import { kindToLabel } from '../lib/story-kind.ts';
+import { notesToHtml } from '../lib/story-notes.ts';
 import { articleToPath, pathToUrl } from '../lib/urls.ts';
 import { siteSettings } from '../site.config.ts';
 import { resolveArticleImage } from './article-image.ts';
@@ -31,14 +35,17 @@ export function articleToRssItem(article: StoredArticle, site: URL): Promise<Rss
 
 async function buildItem(article: StoredArticle, site: URL): Promise<RssItem> {
   const link = pathToUrl(articleToPath(article, siteSettings.timeZone), site);
+  const kind = kindToLabel(article.kind);
   return {
     title: article.title,
     link,
     published: article.published,
     updated: article.updated,
     description: article.summary,
-    contentHtml: absolutizeHtml(await getArticleHtml(article), link),
-    categories: [article.section.name, ...article.tags],
+    contentHtml:
+      absolutizeHtml(await getArticleHtml(article), link) +
+      notesToHtml(article.notes, siteSettings.timeZone),
+    categories: [article.section.name, ...(kind ? [kind] : []), ...article.tags],
     creators: article.authors,
     image: await leadImage(article, site),
   };

@@ -2,9 +2,10 @@
  * `buildRss(items, channel)`: an RSS 2.0 document as a string. Pure, so the
  * endpoints that serve it stay thin and the XML can be tested on its own.
  *
- * Items carry the full body (`content:encoded`), authors (`dc:creator`), the
- * lead image (`media:content`, and as a figure atop the body) and a
- * self link (`atom:link`), the extensions feed readers look for.
+ * Items carry the full body (`content:encoded`, the story's corrections and
+ * updates after it), authors (`dc:creator`), the lead image
+ * (`media:content`, and as a figure atop the body) and a self link
+ * (`atom:link`), the extensions feed readers look for.
  * See https://www.rssboard.org/rss-specification.
  *
  * Every field is text but two: an item's `description` and
@@ -51,7 +52,7 @@ export interface RssItem {
    * no `content:encoded`.
    */
   contentHtml?: string | undefined;
-  /** Section first, then tags. */
+  /** Section first, then the story's kind (any but news), then tags; repeats are written once. */
   categories: readonly string[];
   /** Authors' names, each a `dc:creator`. */
   creators: readonly string[];

@@ -5,7 +5,8 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLValidator } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Article } from '../../src/lib/articles/schema.ts';
+import type { Article, ArticleKind } from '../../src/lib/articles/schema.ts';
+import { formatDateTime } from '../../src/lib/dates.ts';
 import { articleToPath, FEED_PATH, sectionFeedPath, sectionToPath } from '../../src/lib/urls.ts';
 import { siteSettings } from '../../src/site.config.ts';
 import { FIXTURE_SITE, loadFixtureArticles } from '../helpers/fixture-site.ts';
@@ -28,15 +29,26 @@ async function readFeed(path: string) {
   return parseFeed(xml);
 }
 
+/** The label each kind of story carries in feeds' categories; news carries none. */
+const KIND_LABELS: Record<ArticleKind, string | undefined> = {
+  news: undefined,
+  analysis: 'Analysis',
+  interview: 'Interview',
+  opinion: 'Opinion',
+  explainer: 'Explainer',
+  obituary: 'Obituary',
+};
+
 /** What a feed reader should see for an article. */
 function expectedItem(article: Article) {
+  const kind = KIND_LABELS[article.kind];
   return {
     title: article.title,
     url: articleUrl(article),
     id: articleUrl(article),
     published: new Date(article.published.epochMs),
     description: article.summary,
-    categories: [article.section.name, ...article.tags],
+    categories: [article.section.name, ...(kind ? [kind] : []), ...article.tags],
     authors: article.authors,
   };
 }
@@ -121,6 +133,75 @@ describe('the site feed', () => {
     expect(feed.items.map((item) => item.url)).not.toContainEqual(
       expect.stringContaining('unfinished-draft-story'),
     );
+  });
+});
+
+describe('the kinds, corrections and updates of stories in feeds', () => {
+  /** Every story as its section's feed gives it: each story is in one. */
+  async function sectionItems() {
+    const items = new Map<Article, Awaited<ReturnType<typeof readFeed>>['items'][number]>();
+    for (const slug of new Set(published.map((article) => article.section.slug))) {
+      const feed = await readFeed(sectionFeedPath(slug));
+      for (const item of feed.items) {
+        const article = published.find((candidate) => articleUrl(candidate) === item.url);
+        if (article) items.set(article, item);
+      }
+    }
+    return items;
+  }
+
+  it('file each story of a kind under its kind, after its section', async () => {
+    const items = await sectionItems();
+    const explainer = [...items].find(
+      ([article]) => article.slug === 'clinic-waiting-times-explained',
+    );
+    expect(explainer?.[1].categories.map((category) => category.term)).toEqual([
+      'Health',
+      'Explainer',
+      'hospitals',
+      'wetlands',
+    ]);
+    for (const [article, item] of items) {
+      expect(itemFacts(item).categories, article.slug).toEqual(expectedItem(article).categories);
+    }
+    const kinds = new Set([...items.keys()].map((article) => article.kind));
+    expect([...kinds].sort()).toEqual(Object.keys(KIND_LABELS).sort());
+  });
+
+  it('carry each story’s corrections and updates after its body, newest first, with their times', async () => {
+    let checked = 0;
+    for (const [article, item] of await sectionItems()) {
+      const content = parse(item.content ?? '');
+      const notes = content.querySelector('section');
+      if (article.notes.length === 0) {
+        expect(notes, article.slug).toBeNull();
+        continue;
+      }
+      // The notes follow the whole body: nothing of the story comes after them.
+      expect(content.text, article.slug).toContain(article.text.split('\n')[0]!.slice(0, 40));
+      const after = content.childNodes.slice(content.childNodes.indexOf(notes!) + 1);
+      expect(
+        after.map((node) => node.text.trim()),
+        article.slug,
+      ).toEqual(after.map(() => ''));
+      const newestFirst = [...article.notes].sort((a, b) => b.at.epochMs - a.at.epochMs);
+      expect(
+        notes!.querySelectorAll('p').map((note) => note.text),
+        article.slug,
+      ).toEqual(
+        newestFirst.map(
+          (note) =>
+            `${note.type === 'correction' ? 'Correction' : 'Update'}, ` +
+            `${formatDateTime(note.at, siteSettings.timeZone)}: ${note.text}`,
+        ),
+      );
+      expect(
+        notes!.querySelectorAll('time').map((time) => time.getAttribute('datetime')),
+        article.slug,
+      ).toEqual(newestFirst.map((note) => note.at.iso));
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(2);
   });
 });
 
