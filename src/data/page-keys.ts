@@ -2,14 +2,23 @@
  * The pages' incremental-build keys. The pieces are computed once per build:
  * the site's frame (sections in the header, archive years in the footer), and
  * per article a key of what lists show of it and a key of the whole story,
- * body included. Each kind of page (story, section front, archive) makes its
- * key from them here, so that a key covers what its page shows.
+ * body included. Each kind of page (story, section front, archive, a topic's,
+ * an author's or a source's list, the corrections list) and each list feed
+ * makes its key from them here, so that a key covers what its page shows.
  */
 import type { Section } from '../lib/articles/schema.ts';
 import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
 import { keyOf } from '../lib/cache-keys.ts';
+import { LIST_FEED_SIZE } from '../lib/list-feed-items.ts';
 import { pageCount, pageItems } from '../lib/pagination.ts';
-import { archiveNeighbours, type SiteIndex, type StorySurroundings } from '../lib/site-index.ts';
+import {
+  archiveNeighbours,
+  type NoteEntry,
+  type SiteIndex,
+  type StorySurroundings,
+} from '../lib/site-index.ts';
+import type { NameGroup } from '../lib/taxonomy.ts';
+import type { Taxonomy } from '../lib/urls.ts';
 import { siteSettings } from '../site.config.ts';
 import { getSiteIndex } from './articles.ts';
 
@@ -104,4 +113,93 @@ export function storyPageKey(
     keys.full(article),
     [...related, previous, next, ...more].map((other) => other && keys.listing(other)),
   ]);
+}
+
+/**
+ * The key of the index of every topic, author or source: each name's URL
+ * name, spelling and story count.
+ */
+export function nameIndexKey(
+  keys: PageKeys,
+  taxonomy: Taxonomy,
+  groups: readonly NameGroup<StoredArticle>[],
+): string {
+  return keyOf([
+    keys.chrome,
+    taxonomy,
+    groups.map(({ slug, name, articles }) => [slug, name, articles.length]),
+  ]);
+}
+
+/**
+ * The key of a page of a topic's, an author's or a source's stories: its
+ * name as shown, the page's stories, the page count and the story count.
+ * Only the pages of the names a story is filed under list it, so a story
+ * published or edited changes only theirs.
+ */
+export function namePageKey(
+  keys: PageKeys,
+  taxonomy: Taxonomy,
+  group: NameGroup<StoredArticle>,
+  page: number,
+): string {
+  const pageSize = siteSettings.sectionPageSize;
+  return keyOf([
+    keys.chrome,
+    taxonomy,
+    group.slug,
+    group.name,
+    page,
+    group.articles.length,
+    pageCount(group.articles.length, pageSize),
+    pageItems(group.articles, page, pageSize).map(keys.listing),
+  ]);
+}
+
+/** The key of a name's feed: its name and what it shows of its newest stories. */
+export function nameFeedKey(
+  keys: PageKeys,
+  taxonomy: Taxonomy,
+  group: NameGroup<StoredArticle>,
+): string {
+  return keyOf([
+    taxonomy,
+    group.slug,
+    group.name,
+    group.articles.slice(0, LIST_FEED_SIZE).map(keys.listing),
+  ]);
+}
+
+/** What a list of notes shows: each note, its number, and its story as lists show it. */
+function notesKey(keys: PageKeys, notes: readonly NoteEntry<StoredArticle>[]): unknown {
+  return notes.map(({ note, number, article }) => [note, number, keys.listing(article)]);
+}
+
+/**
+ * The key of a page of the corrections list: its notes, the page count and
+ * the counts of corrections and updates.
+ */
+export function correctionsPageKey(
+  keys: PageKeys,
+  notes: readonly NoteEntry<StoredArticle>[],
+  page: number,
+): string {
+  const pageSize = siteSettings.sectionPageSize;
+  const corrections = notes.filter(({ note }) => note.type === 'correction').length;
+  return keyOf([
+    keys.chrome,
+    page,
+    notes.length,
+    corrections,
+    pageCount(notes.length, pageSize),
+    notesKey(keys, pageItems(notes, page, pageSize)),
+  ]);
+}
+
+/** The key of the corrections feed: the notes it holds. */
+export function correctionsFeedKey(
+  keys: PageKeys,
+  notes: readonly NoteEntry<StoredArticle>[],
+): string {
+  return keyOf(notesKey(keys, notes.slice(0, siteSettings.feedSize)));
 }

@@ -1,8 +1,10 @@
 /**
  * Every kind of page of the built fixture site passes axe-core's WCAG 2.x
  * A and AA rules and its best practices, in light and dark colour schemes,
- * on a phone and a desktop window; and no page needs sideways scrolling at
- * 320 CSS pixels (WCAG 1.4.10, Reflow).
+ * on a phone and a desktop window; no page needs sideways scrolling at
+ * 320 CSS pixels (WCAG 1.4.10, Reflow); and the list pages of topics,
+ * authors, sources and corrections print their lists without their
+ * navigation.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
@@ -21,6 +23,14 @@ const PAGES = [
   { kind: 'year archive', path: '/2025/' },
   { kind: 'month archive', path: '/2025/06/' },
   { kind: 'day archive', path: '/2025/06/10/' },
+  { kind: 'index of every topic', path: '/topic/' },
+  { kind: 'topic', path: '/topic/shipping/' },
+  { kind: 'topic, a later page', path: '/topic/briefing/page/2/' },
+  { kind: 'index of every author', path: '/author/' },
+  { kind: 'author', path: '/author/anna-petrova/' },
+  { kind: 'index of every source', path: '/source/' },
+  { kind: 'source', path: '/source/tass/' },
+  { kind: 'corrections and updates', path: '/corrections/' },
   { kind: 'not-found page', path: '/no-such-page/' },
 ] as const;
 
@@ -127,5 +137,29 @@ describe.skipIf(!chromiumIsAvailable())('accessibility of every kind of page', (
       if (width > 320) overflowing.push(`${path} is ${width} px wide`);
     }
     expect(overflowing).toEqual([]);
+  });
+
+  it('prints the lists of topics, authors, sources and corrections, without their navigation', async () => {
+    const page = await site.newPage({ viewport: { width: 320, height: 640 } });
+    for (const { path, list } of [
+      { path: '/topic/', list: 'main .names' },
+      { path: '/author/anna-petrova/', list: 'main .story-list' },
+      { path: '/corrections/', list: 'main .notes' },
+    ]) {
+      await page.emulateMedia({ media: 'screen' });
+      await page.goto(site.url(path));
+      const navigation = page.locator('main nav, body > header nav, body > footer');
+      expect(await navigation.count(), path).toBeGreaterThan(0);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator(list).first().isVisible(), path).toBe(true);
+      for (const element of await navigation.all()) {
+        expect(
+          await element.isHidden(),
+          `${path}: ${await element.evaluate((node) => node.outerHTML.slice(0, 60))}`,
+        ).toBe(true);
+      }
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(320);
+    }
   });
 });

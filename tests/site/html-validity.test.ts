@@ -60,13 +60,26 @@ describe.skipIf(!javaIsAvailable())('the built pages under the Nu HTML checker',
         '2025/11/index.html',
         '2025/11/20/index.html',
         '2025/11/20/harbour-lights-festival/index.html',
+        'topic/index.html',
+        'topic/shipping/index.html',
+        'author/index.html',
+        'author/anna-petrova/index.html',
+        'source/index.html',
+        'source/tass/index.html',
+        'corrections/index.html',
       ]),
     );
+    // Later pages of a topic's, an author's or a source's stories, when the site has any.
+    expect(
+      pages.filter((page) => /^(topic|author|source)\/[^/]+\/page\/2\//.test(page)),
+    ).not.toEqual([]);
     // The site has feeds and sitemaps, and none of them is among the pages checked.
     expect(all).toEqual(
       expect.arrayContaining([
         'rss.xml',
         'section/world/rss.xml',
+        'topic/shipping/rss.xml',
+        'corrections/rss.xml',
         'sitemap-index.xml',
         'robots.txt',
       ]),
