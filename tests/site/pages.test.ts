@@ -132,6 +132,28 @@ describe('every page', () => {
       for (let page = 2; page <= Math.ceil(group.length / PAGE_SIZE); page++)
         expected.add(`/section/${slug}/page/${page}/`);
     }
+    const pagesFrom = (first: string, count: number) => {
+      expected.add(first);
+      for (let page = 2; page <= Math.ceil(count / PAGE_SIZE); page++)
+        expected.add(`${first}page/${page}/`);
+    };
+    const namesOf = {
+      topic: (article: ArticleMeta) => article.tags,
+      author: (article: ArticleMeta) => article.authors,
+      source: (article: ArticleMeta) => (article.source ? [article.source] : []),
+    };
+    for (const [taxonomy, names] of Object.entries(namesOf)) {
+      expected.add(`/${taxonomy}/`);
+      const byName = groupBy(
+        articles.flatMap((article) => [...new Set(names(article).map(textToSlug))]),
+        (slug) => slug,
+      );
+      for (const [slug, group] of byName) pagesFrom(`/${taxonomy}/${slug}/`, group.length);
+    }
+    pagesFrom(
+      '/corrections/',
+      articles.reduce((count, article) => count + article.notes.length, 0),
+    );
     expect(pages.sort()).toEqual([...expected].sort());
   });
 
