@@ -9,11 +9,14 @@
  * Here the fixture site is published, then each kind of publish an editor
  * makes is applied in turn to the same project (a story added, a body
  * edited, a headline edited, a story moved to another section, a story
- * deleted, a correction), and a publish that fails on a bad article is
- * tried between them. After each, `dist/` must equal, file for file and byte
+ * deleted, a correction, a story in a section the site did not have), and a
+ * publish that fails on a bad article is tried between them. After each, `dist/` must equal, file for file and byte
  * for byte, a clean build of the same content in another project, while
  * pages were still reused; and the manifest must list exactly the files that
- * changed and were removed, with unchanged files kept as they were.
+ * changed and were removed, with unchanged files kept as they were. Of the
+ * pages of topics, authors and sources, a publish renders only those of the
+ * names the changed story is filed under (and their indexes), since there can
+ * be thousands.
  */
 import { cp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
@@ -26,6 +29,7 @@ import {
   type RunResult,
   type SiteProject,
 } from '../../scripts/lib/site-project.ts';
+import { textToSlug } from '../../src/lib/articles/slug.ts';
 import { FIXTURE_SITE } from '../helpers/fixture-site.ts';
 
 const ENV = { SITE_CLOCK: FIXTURE_SITE.clock, SITE_URL: FIXTURE_SITE.url };
@@ -42,7 +46,11 @@ const PUBLISH_TIMEOUT = 300_000;
 const EDITED_STORY = '2024/01/first-story.md';
 const EDITED_PAGE = '2024/01/10/first-story/index.html';
 
-/** The story added: the newest, by an author and with a topic the site already has, and a new topic. */
+/**
+ * The story added: the newest, by an author and from a source the site
+ * already has, with a topic it has (spelt in another letter case), a new
+ * topic, and an update.
+ */
 const ADDED_STORY = 'features/ice-shelf-survey.md';
 const ADDED_PAGE = '2026/05/31/ice-shelf-survey/index.html';
 const ADDED_TEXT = `---
@@ -51,21 +59,49 @@ section: Science
 published: 2026-05-31T18:00:00+03:00
 summary: The crack grew by four kilometres in a week, the survey team said.
 author: Lena Morozova
-tags: [glaciers, shipping]
+source: TASS
+tags: [glaciers, Shipping]
+updates:
+  - at: 2026-05-31T21:00:00+03:00
+    text: Adds the coast guard's warning to ships.
 ---
 The crack in the ice shelf grew by four kilometres in a week, the survey team said on Sunday.
 `;
+/** The names the added story is filed under, by the first folder of their pages. */
+const ADDED_NAMES = {
+  topic: ['glaciers', 'Shipping'],
+  author: ['Lena Morozova'],
+  source: ['TASS'],
+};
 
 /**
  * The story deleted: no other story names it in `related`, and it is the
- * only one by its author and with its topics, so their pages go with it.
+ * only one with its topics, so their pages and feeds go with it.
  */
 const DELETED_STORY = 'features/city-orchestra-season.md';
 const DELETED_PAGE = '2025/10/01/city-orchestra-season/index.html';
+const DELETED_TOPICS = ['music', 'orchestra'];
 
-/** The old story corrected. */
+/** The old story corrected: from an agency, with topics. */
 const CORRECTED_STORY = 'agency/naryshkin-svr-contacts.md';
 const CORRECTED_PAGE = '2019/05/22/naryshkin-svr-contacts/index.html';
+const CORRECTED_NAMES = { topic: ['Sergei Naryshkin', 'SVR', 'CIA'], source: ['TASS'] };
+
+/** A story in a section the site has not had: every page's navigation and footer change. */
+const NEW_SECTION_STORY = 'features/storm-season-outlook.md';
+const NEW_SECTION_PAGE = '2026/05/30/storm-season-outlook/index.html';
+const NEW_SECTION_TEXT = `---
+title: Forecasters expect a stormier autumn than usual
+section: Weather
+published: 2026-05-30T07:00:00+03:00
+summary: Warm seas raise the odds of strong gales from September.
+---
+Warm seas raise the odds of strong gales from September, the forecasters said.
+`;
+
+/** The first folders of the pages of topics, authors and sources. */
+const TAXONOMIES = ['topic', 'author', 'source'] as const;
+type Taxonomy = (typeof TAXONOMIES)[number];
 
 /** An image of the fixture site, copied to give the corrected story a lead image of its own. */
 const LEAD_IMAGE_FROM = 'features/harbour-lights.png';
@@ -184,6 +220,48 @@ function pagesOf(log: string): Map<string, 'reused' | 'rendered'> {
   return pages;
 }
 
+/**
+ * Checks that of the pages and feeds of topics, authors and sources, a
+ * publish rendered those of the names a changed story is filed under, and
+ * only those and the indexes of their kinds: the rest are copied.
+ *
+ * @param names the story's names by kind, as it writes them
+ */
+function expectOnlyNamePagesOf(
+  pages: Map<string, 'reused' | 'rendered'>,
+  output: Map<string, OutputFile>,
+  names: Partial<Record<Taxonomy, string[]>>,
+): void {
+  const rendered = [...pages]
+    .filter(([path, how]) => how === 'rendered' && /^\/(topic|author|source)\//.test(path))
+    .map(([path]) => path);
+  const theirs = (path: string) =>
+    TAXONOMIES.some(
+      (taxonomy) =>
+        path === `/${taxonomy}/index.html` ||
+        (names[taxonomy] ?? []).some((name) =>
+          path.startsWith(`/${taxonomy}/${textToSlug(name)}/`),
+        ),
+    );
+  expect(
+    rendered.filter((path) => !theirs(path)),
+    'pages of names the story is not filed under, rendered again',
+  ).toEqual([]);
+  const expected = TAXONOMIES.flatMap((taxonomy) =>
+    (names[taxonomy] ?? []).flatMap((name) => [
+      `/${taxonomy}/${textToSlug(name)}/index.html`,
+      `/${taxonomy}/${textToSlug(name)}/rss.xml`,
+    ]),
+  );
+  expect(rendered, "the pages and feeds of the story's names, rendered again").toEqual(
+    expect.arrayContaining(expected),
+  );
+  const copied = [...output.keys()].filter(
+    (path) => /^(topic|author|source)\/[^/]+\/index\.html$/.test(path) && !pages.has(`/${path}`),
+  );
+  expect(copied.length, 'pages of other names, copied from the last build').toBeGreaterThan(0);
+}
+
 /** Publishes a project at the fixture site's clock and URL; fails on a failed publish. */
 async function publish(project: SiteProject): Promise<RunResult> {
   const result = await project.publish(ENV);
@@ -247,7 +325,11 @@ describe('incremental publishes of the fixture site', () => {
     page: string,
     expected: 'changed' | 'removed' = 'changed',
     fullBuildBecause?: string,
-  ): Promise<void> {
+  ): Promise<{
+    pages: Map<string, 'reused' | 'rendered'>;
+    manifest: DeployManifest;
+    output: Map<string, OutputFile>;
+  }> {
     const before = await snapshotOutput(project.distDir);
     await copyContentToReference();
     const [result] = await Promise.all([publish(project), publish(reference)]);
@@ -290,13 +372,21 @@ describe('incremental publishes of the fixture site', () => {
       manifest.work.pagesReused,
       'pages the change does not touch were copied from the last build',
     ).toBeGreaterThan(0);
+    return { pages, manifest, output: after };
   }
 
   it(
     'after a story is added, the newest on the site',
     async () => {
       await writeFile(join(project.contentDir, ADDED_STORY), ADDED_TEXT);
-      await publishAndCompare(ADDED_PAGE);
+      const { pages, manifest, output } = await publishAndCompare(ADDED_PAGE);
+      expectOnlyNamePagesOf(pages, output, ADDED_NAMES);
+      expect(manifest.changed, 'the new topic has a page and a feed').toEqual(
+        expect.arrayContaining(['topic/glaciers/index.html', 'topic/glaciers/rss.xml']),
+      );
+      expect(manifest.changed, 'the update is on the corrections page and in its feed').toEqual(
+        expect.arrayContaining(['corrections/index.html', 'corrections/rss.xml']),
+      );
     },
     PUBLISH_TIMEOUT,
   );
@@ -373,26 +463,58 @@ describe('incremental publishes of the fixture site', () => {
     'after a story is deleted',
     async () => {
       await rm(join(project.contentDir, DELETED_STORY));
-      await publishAndCompare(DELETED_PAGE, 'removed');
+      const { manifest } = await publishAndCompare(DELETED_PAGE, 'removed');
+      expect(manifest.removed, 'the pages and feeds of its topics go with it').toEqual(
+        expect.arrayContaining(
+          DELETED_TOPICS.flatMap((slug) => [`topic/${slug}/index.html`, `topic/${slug}/rss.xml`]),
+        ),
+      );
+      expect(manifest.changed, 'the topics index no longer lists them').toContain(
+        'topic/index.html',
+      );
     },
     PUBLISH_TIMEOUT,
   );
 
-  // The contract's `corrections` key is not yet accepted by the article
-  // parser, so the correction is a paragraph appended to the body, as a
-  // newsroom without it writes one. Once the parser takes the key, this
-  // step becomes a real correction (a `corrections` entry in the front
-  // matter), which also reaches the corrections page and the feeds.
+  // The headline is corrected with a note saying so: the pages of the
+  // story's topics and source must show the new headline.
   it(
     'after an old story is corrected',
     async () => {
-      await editStory(
-        CORRECTED_STORY,
-        (text) =>
-          `${text.trimEnd()}\n\nCorrection: An earlier version of this story said the remarks were ` +
-          'made in Moscow. They were made in Dushanbe.\n',
+      await editStory(CORRECTED_STORY, (text) =>
+        text
+          .replace(
+            /^title: .*$/m,
+            'title: Security chief does not rule out restoring contacts between Russian and US intelligence services',
+          )
+          .replace(
+            /^---\n/,
+            '---\ncorrections:\n  - at: 2019-05-23T10:00:00+03:00\n' +
+              '    text: An earlier version of this story said in its headline that the remarks ' +
+              'were about "intel services"; the director spoke of intelligence services.\n',
+          ),
       );
-      await publishAndCompare(CORRECTED_PAGE);
+      const { pages, manifest, output } = await publishAndCompare(CORRECTED_PAGE);
+      expectOnlyNamePagesOf(pages, output, CORRECTED_NAMES);
+      expect(manifest.changed, 'the correction is on the corrections page and in its feed').toEqual(
+        expect.arrayContaining(['corrections/index.html', 'corrections/rss.xml']),
+      );
+    },
+    PUBLISH_TIMEOUT,
+  );
+
+  // The header lists every section and the footer every section's feed, so
+  // every page is rendered again; the pages' frame key must say so, and must
+  // say nothing else changed in the footer's links.
+  it(
+    'after a story is added in a section the site did not have',
+    async () => {
+      await writeFile(join(project.contentDir, NEW_SECTION_STORY), NEW_SECTION_TEXT);
+      const { pages, output } = await publishAndCompare(NEW_SECTION_PAGE);
+      const copied = [...output.keys()].filter(
+        (path) => path.endsWith('.html') && !path.startsWith('pagefind/') && !pages.has(`/${path}`),
+      );
+      expect(copied, 'pages copied although their header and footer changed').toEqual([]);
     },
     PUBLISH_TIMEOUT,
   );
