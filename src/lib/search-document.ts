@@ -1,7 +1,8 @@
 /**
  * What search indexes of a story: a small HTML document with what the story
- * page's `<article>` shows (section, headline, standfirst, credit, image
- * caption, dateline and body) and the marks Pagefind reads for results
+ * page's `<article>` shows (section, kind, headline, standfirst when the
+ * story gives one, credit, image caption, dateline, body, corrections and
+ * updates) and the marks Pagefind reads for results
  * (title and date), filters (section and year) and sorting (date).
  *
  * The index is built from these documents rather than from the built pages,
@@ -10,6 +11,8 @@
 import type { ArticleMeta } from './articles/schema.ts';
 import { creditLine } from './byline.ts';
 import { formatDateline, formatDateTime, instantToDay } from './dates.ts';
+import { kindToLabel } from './story-kind.ts';
+import { notesToHtml } from './story-notes.ts';
 import { SEARCH_FILTER, SEARCH_META, SEARCH_SORT } from './pagefind-names.ts';
 import { articleToPath } from './urls.ts';
 import { escapeXml } from './xml.ts';
@@ -20,6 +23,9 @@ export const SEARCHABLE_FIELDS = [
   'published',
   'title',
   'summary',
+  'summaryGiven',
+  'kind',
+  'notes',
   'section',
   'authors',
   'source',
@@ -57,6 +63,7 @@ export function searchDocument(
   const caption = [article.image?.caption, article.image?.credit].filter(Boolean).join(' ');
   const dateline =
     article.dateline && formatDateline(article.dateline, article.source, article.published);
+  const kind = kindToLabel(article.kind);
   const attribute = (name: string, value: string) => ` ${name}="${escapeXml(value)}"`;
   const html =
     `<!doctype html><html${attribute('lang', language)}><body><article data-pagefind-body` +
@@ -70,11 +77,15 @@ export function searchDocument(
       `${SEARCH_META.date}:${formatDateTime(article.published, timeZone)}`,
     ) +
     `><p${attribute('data-pagefind-filter', SEARCH_FILTER.section)}>${escapeXml(article.section.name)}</p>` +
+    (kind ? `<p>${escapeXml(kind)}</p>` : '') +
     `<h1${attribute('data-pagefind-meta', SEARCH_META.title)}>${escapeXml(article.title)}</h1>` +
-    `<p>${escapeXml(article.summary)}</p>` +
+    // A summary cut from the first paragraph would index that paragraph twice.
+    (article.summaryGiven ? `<p>${escapeXml(article.summary)}</p>` : '') +
     (credit ? `<p>${escapeXml(credit)}</p>` : '') +
     (caption ? `<p>${escapeXml(caption)}</p>` : '') +
     (dateline ? `<p>${escapeXml(dateline)}</p>` : '') +
-    `${bodyHtml}</article></body></html>`;
+    bodyHtml +
+    notesToHtml(article.notes, timeZone) +
+    `</article></body></html>`;
   return { url: articleToPath(article, timeZone), year, html };
 }

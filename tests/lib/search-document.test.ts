@@ -10,6 +10,9 @@ const STORY: SearchableArticle = {
   published: instant('2019-05-22T08:36:00+03:00'),
   title: 'Security chief does not rule out restoring contacts',
   summary: 'The intelligence chief spoke to reporters.',
+  summaryGiven: true,
+  kind: 'news',
+  notes: [],
   section: { slug: 'world', name: 'World' },
   authors: ['Anna Petrova'],
   source: 'TASS',
@@ -70,6 +73,30 @@ describe('searchDocument', () => {
       'The intelligence chief spoke to reporters.',
       'Body.',
     ]);
+  });
+
+  it('holds the kind above the headline and the corrections and updates after the body', () => {
+    const analysis: SearchableArticle = {
+      ...STORY,
+      kind: 'analysis',
+      notes: [
+        { type: 'update', at: instant('2019-05-23T10:00:00+03:00'), text: 'Adds the reply.' },
+        { type: 'correction', at: instant('2019-05-22T12:00:00+03:00'), text: 'Fixes a name.' },
+      ],
+    };
+    const body = parse(searchDocument(analysis, '<p>Body.</p>', SETTINGS).html).querySelector(
+      '[data-pagefind-body]',
+    );
+    const texts = body?.childNodes.map((node) => node.text) ?? [];
+    expect(texts.slice(0, 3)).toEqual(['World', 'Analysis', STORY.title]);
+    expect(texts.at(-1)).toContain('Adds the reply.');
+    expect(texts.at(-1)).toContain('Fixes a name.');
+  });
+
+  it('leaves out a standfirst the story did not write, which would repeat its first paragraph', () => {
+    const derived = { ...STORY, summaryGiven: false, summary: 'First paragraph, cut…' };
+    const html = searchDocument(derived, '<p>First paragraph, cut short here.</p>', SETTINGS).html;
+    expect(html).not.toContain('First paragraph, cut…');
   });
 
   it('escapes what it takes from the front matter', () => {
