@@ -50,7 +50,7 @@ describe('module exports', () => {
           "placeBodyImages",
         ],
         "articles/error-map": [
-          "issueToProblems",
+          "issuesToProblems",
           "yamlErrorToProblem",
         ],
         "articles/front-matter": [
@@ -98,10 +98,12 @@ describe('module exports', () => {
           "showUnprintable",
         ],
         "articles/schema": [
+          "ARTICLE_KINDS",
           "ArticleSchema",
           "DERIVED_SUMMARY_MAX_LENGTH",
           "FRONT_MATTER_KEYS",
           "FrontMatterSchema",
+          "NOTE_TEXT_MAX_LENGTH",
           "TITLE_MAX_LENGTH",
           "WORDS_PER_MINUTE",
           "cutAtWord",

@@ -48,15 +48,47 @@ export function yamlErrorToProblem(error: YamlSyntaxError): PlacedMessage {
 }
 
 /**
+ * Turns the schema's issues into problems, placed in the front matter they
+ * are about. A required key reported missing beside an unknown key that is
+ * a typo of it (`txt` for `text`) is one mistake: only the unknown key,
+ * with its "did you mean", is reported.
+ */
+export function issuesToProblems(
+  issues: readonly z.core.$ZodIssue[],
+  yaml: FrontMatterDocument,
+): PlacedMessage[] {
+  const misspelt = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const keyPath = frontMatterPath(issue.path);
+    for (const key of issue.keys) {
+      const suggestion = nearestKey(key, mapKeysAt(keyPath).known);
+      if (suggestion) misspelt.add(describePath([...keyPath, suggestion]));
+    }
+  }
+  return issues
+    .filter(
+      (issue) =>
+        !(
+          issue.code === 'invalid_type' &&
+          issue.input === undefined &&
+          misspelt.has(describePath(frontMatterPath(issue.path)))
+        ),
+    )
+    .flatMap((issue) => issueToProblems(issue, yaml));
+}
+
+/** Issues about the front matter have paths like ['frontMatter', 'tags', 2]. */
+function frontMatterPath(path: readonly PropertyKey[]): PropertyKey[] {
+  return path[0] === 'frontMatter' ? path.slice(1) : [...path];
+}
+
+/**
  * Turns one schema issue into problems (an unknown-keys issue names several
  * keys, one problem each), placed in the front matter it is about.
  */
-export function issueToProblems(
-  issue: z.core.$ZodIssue,
-  yaml: FrontMatterDocument,
-): PlacedMessage[] {
-  // Issues about the front matter have paths like ['frontMatter', 'tags', 2].
-  const keyPath = issue.path[0] === 'frontMatter' ? issue.path.slice(1) : issue.path;
+function issueToProblems(issue: z.core.$ZodIssue, yaml: FrontMatterDocument): PlacedMessage[] {
+  const keyPath = frontMatterPath(issue.path);
   const name = describePath(keyPath);
   const ruleIdParam = (issue as { params?: { ruleId?: string } }).params?.ruleId;
 
@@ -200,7 +232,10 @@ function typeProblem(
     string: 'text',
     array: 'a list, such as [first, second]',
     boolean: 'true or false',
-    object: 'a map of keys, such as { src: ./photo.jpg, alt: … }',
+    object:
+      mapKeysAt(keyPath) === MAP_KEYS.note
+        ? 'a map with at and text, such as { at: 2019-05-22T11:40:00+03:00, text: … }'
+        : 'a map of keys, such as { src: ./photo.jpg, alt: … }',
   };
   return {
     place,

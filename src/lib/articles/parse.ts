@@ -7,7 +7,7 @@
  */
 import { isInstant, parseInstant } from '../instant.ts';
 import { placeBodyImages } from './body-image-places.ts';
-import { issueToProblems, yamlErrorToProblem, type PlacedMessage } from './error-map.ts';
+import { issuesToProblems, yamlErrorToProblem, type PlacedMessage } from './error-map.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { checkLength, checkNesting, scanForLimits } from './limits.ts';
 import { parseMarkdown, renderBody, type RenderedBody } from './markdown.ts';
@@ -206,9 +206,7 @@ function parseText(path: string, text: string): ParseResult {
     return { ok: true, article, places };
   }
   if (!result.success) {
-    for (const issue of result.error.issues) {
-      problems.push(...issueToProblems(issue, yaml).map(withPath));
-    }
+    problems.push(...issuesToProblems(result.error.issues, yaml).map(withPath));
   }
   return { ok: false, problems };
 }
