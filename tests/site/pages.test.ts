@@ -690,14 +690,17 @@ describe('corrections and updates on a story page', () => {
         time: item.querySelector('time')?.text,
         datetime: item.querySelector('time')?.getAttribute('datetime'),
         text: squash(item.querySelector('.note-text')?.text ?? ''),
+        id: item.id,
       }));
       const sorted = [...article.notes].sort((a, b) => b.at.epochMs - a.at.epochMs);
       expect(notes, article.slug).toEqual(
-        sorted.map((note) => ({
+        sorted.map((note, index) => ({
           label: note.type === 'correction' ? 'Correction' : 'Update',
           time: shownTime(note.at),
           datetime: note.at.iso,
           text: note.text,
+          // The corrections feed links each note by its number, the oldest 1.
+          id: `note-${sorted.length - index}`,
         })),
       );
     }

@@ -410,6 +410,16 @@ describe('the corrections feed', () => {
     );
     expect(new Set(feed.items.map((item) => item.id)).size).toBe(feed.items.length);
   });
+
+  it('links each note to the note itself on its story page', async () => {
+    const { feed } = await readFeed('/corrections/rss.xml');
+    for (const item of feed.items) {
+      const url = new URL(item.url ?? '');
+      const page = await readPage(url.pathname);
+      const note = page.querySelector(`.story-notes li${url.hash}`);
+      expect(note?.querySelector('.note-text')?.text.trim(), item.url ?? '').toBe(item.description);
+    }
+  });
 });
 
 // ------------------------------------------------------ site-wide reach
