@@ -20,6 +20,11 @@ const PAGES = [
     kind: 'story with image, dateline, related stories and tags',
     path: '/2025/11/20/harbour-lights-festival/',
   },
+  { kind: 'opinion story', path: '/2025/09/03/wetland-drainage-false-economy/' },
+  {
+    kind: 'story with corrections and updates, no standfirst',
+    path: '/2025/09/04/clinic-waiting-times-explained/',
+  },
   { kind: 'year archive', path: '/2025/' },
   { kind: 'month archive', path: '/2025/06/' },
   { kind: 'day archive', path: '/2025/06/10/' },
