@@ -7,7 +7,7 @@
  * in a throwaway project; then applies one kind of publish after another to
  * the same project: nothing changed (the first publish after a full build,
  * which compiles the publish renderer), a story added, a body edited, a headline edited, a story
- * moved to another section, a story deleted, a correction to an old story.
+ * moved to another section, a story deleted, a correction added to an old story.
  * For each build it prints wall and CPU seconds, peak memory (RSS of the
  * largest process), pages written, pages per second and output size; for
  * each of ours, the work and changes `dist-changes.json` reports (articles
@@ -328,17 +328,21 @@ const PUBLISHES: { step: string; apply(contentDir: string): Promise<void> }[] = 
     apply: (contentDir) => rm(articleFile(contentDir, DELETED)),
   },
   {
-    // The contract's `corrections` key is not parsed yet: the correction goes into the body.
-    step: 'correction to an old story (body edit)',
-    apply: (contentDir) =>
-      rewrite(articleFile(contentDir, CORRECTED), (text) =>
-        text.replace(
-          /\n$/,
-          '\n\nCorrection: an earlier version of this story gave the wrong date for the vote.\n',
-        ),
-      ),
+    step: 'correction added to an old story',
+    apply: (contentDir) => rewrite(articleFile(contentDir, CORRECTED), addCorrection),
   },
 ];
+
+/** Adds a correction, made a day after the story, to an article file's `corrections`. */
+function addCorrection(text: string): string {
+  const published = /^published: (.*)$/m.exec(text)![1]!;
+  const at = new Date(Date.parse(published) + 24 * 60 * 60 * 1000).toISOString();
+  const entry = `  - at: ${at}\n    text: An earlier version of this story gave the wrong date for the vote.\n`;
+  if (/^corrections:\n/m.test(text))
+    return text.replace(/^corrections:\n/m, `corrections:\n${entry}`);
+  const end = text.indexOf('\n---', 3);
+  return `${text.slice(0, end + 1)}corrections:\n${entry}${text.slice(end + 1)}`;
+}
 
 const corpus = await mkdtemp(join(tmpdir(), 'newsroom-bench-corpus-'));
 progress(`generating ${count} synthetic articles…`);
