@@ -167,7 +167,13 @@ async function writeArticles(
       wordCount: paragraphs.join(' ').split(' ').length,
       readingMinutes: 1,
       bodyHtmlFile: bodyFile,
-      places: { section: { line: 3, column: 10 }, related: [], bodyImages: [] },
+      places: {
+        section: { line: 3, column: 10 },
+        related: [],
+        tags: [],
+        authors: [],
+        bodyImages: [],
+      },
     });
   }
   const listFile = join(dir, ARTICLE_LIST_FILE);

@@ -1,8 +1,8 @@
 /**
  * Checks that span article files: slugs unique across the site, section
- * names that do not collide once made URL names, `related` slugs that
- * exist, and image files that are where articles say and are what their
- * names say. Each problem is placed where the parser found the value it is
+ * names, and the tags, authors and sources stories are filed under, that
+ * do not collide once made URL names, `related` slugs that exist, and
+ * image files that are where articles say and are what their names say. Each problem is placed where the parser found the value it is
  * about, so no article file is read or parsed again; what is at each image
  * path is found out beforehand (`imagePathsToInspect`) and passed in.
  */
@@ -18,12 +18,23 @@ import {
   resolveArticlePath,
   type ImageType,
 } from './articles/images.ts';
-import { pathToSlug } from './articles/slug.ts';
+import { MAX_SLUG_LENGTH, pathToSlug } from './articles/slug.ts';
+import { articleToNames, nameToSlug, TAXONOMIES } from './taxonomy.ts';
+import { taxonomyToPath, type Taxonomy } from './urls.ts';
 
 /** The fields that cross-file checks and scheduling read. */
 export type CheckedFields = Pick<
   Article,
-  'slug' | 'section' | 'related' | 'image' | 'bodyImages' | 'draft' | 'published'
+  | 'slug'
+  | 'section'
+  | 'tags'
+  | 'authors'
+  | 'source'
+  | 'related'
+  | 'image'
+  | 'bodyImages'
+  | 'draft'
+  | 'published'
 >;
 
 /** A parsed article with the path of its file and the places of what is checked. */
@@ -84,6 +95,8 @@ export function checkAcrossFiles(
     }
   }
 
+  problems.push(...checkNames(parsed));
+
   for (const file of parsed) {
     const { path, article, places } = file;
     article.related.forEach((slug, index) => {
@@ -112,6 +125,131 @@ export function checkAcrossFiles(
     }
   }
   return problems;
+}
+
+/** How each name a story is filed under is written in the front matter, and called in problems. */
+const NAME_KINDS = {
+  topic: { what: 'tag', key: 'tags' },
+  author: { what: 'author', key: 'author' },
+  source: { what: 'source', key: 'source' },
+} as const satisfies Record<Taxonomy, { what: string; key: string }>;
+
+/** Places of another spelling listed in a problem before the rest are counted. */
+const PLACES_LISTED = 3;
+
+/** One name as one file writes it. */
+interface NameUse {
+  name: string;
+  path: string;
+  place: Place;
+}
+
+/**
+ * The names stories are filed under (tags, authors, sources), checked
+ * across the site: each must make a URL name of at most `MAX_SLUG_LENGTH`
+ * characters, and two names that make the same URL name must be the same
+ * name, for tags up to letter case (`Harbour City` and `harbour city` are
+ * one topic). Every use of a name in the wrong gets a problem at its place,
+ * and one that collides names where the other spellings are written.
+ */
+function checkNames(parsed: readonly ParsedFile<CheckedFields>[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const taxonomy of TAXONOMIES) {
+    const { what } = NAME_KINDS[taxonomy];
+    /** Per URL name, its uses grouped by spelling (`nameKey`), in the order first seen. */
+    const bySlug = new Map<string, Map<string, NameUse[]>>();
+    for (const file of parsed) {
+      const names = articleToNames(file.article, taxonomy);
+      const places = namePlaces(file.places, taxonomy);
+      names.forEach((name, index) => {
+        const use = { name, path: file.path, place: places[index] ?? FIRST_LINE };
+        const slug = nameToSlug(name);
+        if (!slug) {
+          problems.push({
+            path: use.path,
+            place: use.place,
+            ruleId: `${what}-slug`,
+            message: `the ${what} "${name}" has no Latin letters or digits to make a URL name from, so it can have no page; use a name with some`,
+          });
+          return;
+        }
+        if (slug.length > MAX_SLUG_LENGTH) {
+          problems.push({
+            path: use.path,
+            place: use.place,
+            ruleId: `${what}-slug-too-long`,
+            message: `the ${what} "${name}" makes a URL name of ${slug.length} characters, and the limit is ${MAX_SLUG_LENGTH} (it names a folder of the site); use a shorter name`,
+          });
+          return;
+        }
+        let spellings = bySlug.get(slug);
+        if (!spellings) bySlug.set(slug, (spellings = new Map()));
+        const key = nameKey(name, taxonomy);
+        const uses = spellings.get(key);
+        if (uses) uses.push(use);
+        else spellings.set(key, [use]);
+      });
+    }
+
+    for (const [slug, spellings] of bySlug) {
+      if (spellings.size < 2) continue;
+      const groups = [...spellings.values()];
+      for (const uses of groups) {
+        const others = groups
+          .filter((other) => other !== uses)
+          .map((other) => `the ${what} "${other[0]!.name}" (${listPlaces(other)})`);
+        for (const use of uses) {
+          problems.push({
+            path: use.path,
+            place: use.place,
+            ruleId: `${what}-collision`,
+            message: `the ${what} "${use.name}" makes the URL name "${slug}" (${taxonomyToPath(taxonomy, slug)}), and so ${others.length > 1 ? 'do' : 'does'} ${joinAnd(others)}; they would share one page: write the name one way in every story${taxonomy === 'topic' ? ' (letter case may differ)' : ''}, or make the names differ in their letters or digits`,
+          });
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * What makes two spellings of a name one name: for tags, the same letters
+ * in any case (`Harbour City`, `harbour city`); for authors and sources,
+ * the same text. Either way, in one Unicode form (an accent written as its
+ * own mark is the same accent).
+ */
+function nameKey(name: string, taxonomy: Taxonomy): string {
+  const text = name.normalize('NFC');
+  // Upper case first: `ß` and `SS` fold alike only that way.
+  return taxonomy === 'topic' ? text.toUpperCase().toLowerCase() : text;
+}
+
+/** Where a file writes each of its names in a taxonomy, in the order the article lists them. */
+function namePlaces(places: ArticlePlaces, taxonomy: Taxonomy): readonly Place[] {
+  switch (taxonomy) {
+    case 'topic':
+      return places.tags;
+    case 'author':
+      return places.authors;
+    case 'source':
+      return places.source ? [places.source] : [];
+  }
+}
+
+/** `content/a.md:4:9, content/b.md:5:7 and 12 more`. */
+function listPlaces(uses: readonly NameUse[]): string {
+  const listed = uses
+    .slice(0, PLACES_LISTED)
+    .map(({ path, place }) => `${path}:${place.line}:${place.column}`);
+  const rest = uses.length - listed.length;
+  return rest > 0 ? `${listed.join(', ')} and ${rest} more` : joinAnd(listed);
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function joinAnd(items: readonly string[]): string {
+  return items.length > 1
+    ? `${items.slice(0, -1).join(', ')} and ${items.at(-1)!}`
+    : items.join('');
 }
 
 /**

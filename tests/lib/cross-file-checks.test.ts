@@ -79,6 +79,112 @@ describe('section names', () => {
   });
 });
 
+/** Parses files given as text and checks them together; every file must parse. */
+function checkTexts(files: Record<string, string>): Problem[] {
+  const parsed = Object.entries(files).map(([path, text]): ParsedFile => {
+    const result = parseArticle(path, text);
+    if (!result.ok) throw new Error(formatProblemReport(result.problems));
+    return { path, article: result.article, places: result.places };
+  });
+  return checkAcrossFiles(parsed, everyImage('ok'));
+}
+
+/** A story's text with the front matter lines given after the required keys. */
+function story(...lines: string[]): string {
+  return [
+    '---',
+    'title: A story',
+    'section: World',
+    'published: 2026-03-02T09:00:00+02:00',
+    ...lines,
+    '---',
+    'Body.',
+  ].join('\n');
+}
+
+describe('tags, authors and sources', () => {
+  it('takes tags that differ only in letter case, across sections, as one topic', () => {
+    expect(
+      checkTexts({
+        'content/a.md': story('tags: [Harbour City, Straße]'),
+        'content/b.md': story('tags: [harbour city, STRASSE]'),
+        // `e` and a combining acute accent: the same name as `é`.
+        'content/c.md': story('tags: [HARBOUR CITY, "Cafe\u0301 society"]'),
+        'content/d.md': story('tags: [Café Society]'),
+      }),
+    ).toStrictEqual([]);
+  });
+
+  it('lets a tag, an author and a source share a name: each has its own pages', () => {
+    expect(
+      checkTexts({
+        'content/a.md': story('tags: [TASS, Anna Petrova]', 'author: Anna Petrova', 'source: TASS'),
+        'content/b.md': story('tags: [tass]', 'author: [Anna Petrova, Ben Okafor]', 'source: TASS'),
+      }),
+    ).toStrictEqual([]);
+  });
+
+  it('reports two tags that make one URL name at every use, each naming where the other is written', () => {
+    const problems = checkTexts({
+      'content/a.md': story('tags: [telecoms, AT&T]'),
+      'content/b.md': story('tags:', '  - AT-T', '  - mergers'),
+      'content/c.md': story('tags: [at&t]'),
+    });
+    expect(formatProblemReport(problems)).toMatchInlineSnapshot(`
+      "content/a.md:5:18: the tag "AT&T" makes the URL name "at-t" (/topic/at-t/), and so does the tag "AT-T" (content/b.md:6:5); they would share one page: write the name one way in every story (letter case may differ), or make the names differ in their letters or digits
+      content/b.md:6:5: the tag "AT-T" makes the URL name "at-t" (/topic/at-t/), and so does the tag "AT&T" (content/a.md:5:18 and content/c.md:5:8); they would share one page: write the name one way in every story (letter case may differ), or make the names differ in their letters or digits
+      content/c.md:5:8: the tag "at&t" makes the URL name "at-t" (/topic/at-t/), and so does the tag "AT-T" (content/b.md:6:5); they would share one page: write the name one way in every story (letter case may differ), or make the names differ in their letters or digits
+      3 problems in 3 article files."
+    `);
+    expect(problems.every((problem) => problem.ruleId === 'tag-collision')).toBe(true);
+  });
+
+  it('reports authors and sources that make one URL name, letter case included', () => {
+    const problems = checkTexts({
+      'content/a.md': story('author: Anna Petrova', 'source: TASS'),
+      'content/b.md': story('author: [Ben Okafor, anna petrova]', 'source: Tass'),
+    });
+    expect(formatProblemReport(problems)).toMatchInlineSnapshot(`
+      "content/a.md:5:9: the author "Anna Petrova" makes the URL name "anna-petrova" (/author/anna-petrova/), and so does the author "anna petrova" (content/b.md:5:22); they would share one page: write the name one way in every story, or make the names differ in their letters or digits
+      content/a.md:6:9: the source "TASS" makes the URL name "tass" (/source/tass/), and so does the source "Tass" (content/b.md:6:9); they would share one page: write the name one way in every story, or make the names differ in their letters or digits
+      content/b.md:5:22: the author "anna petrova" makes the URL name "anna-petrova" (/author/anna-petrova/), and so does the author "Anna Petrova" (content/a.md:5:9); they would share one page: write the name one way in every story, or make the names differ in their letters or digits
+      content/b.md:6:9: the source "Tass" makes the URL name "tass" (/source/tass/), and so does the source "TASS" (content/a.md:6:9); they would share one page: write the name one way in every story, or make the names differ in their letters or digits
+      4 problems in 2 article files."
+    `);
+  });
+
+  it('lists three places of the other spelling and counts the rest', () => {
+    const files: Record<string, string> = { 'content/odd.md': story('tags: [AT-T]') };
+    for (let index = 1; index <= 5; index++) files[`content/${index}.md`] = story('tags: [AT&T]');
+    const problems = checkTexts(files);
+    expect(problems).toHaveLength(6);
+    expect(problems.find((problem) => problem.path === 'content/odd.md')?.message).toBe(
+      'the tag "AT-T" makes the URL name "at-t" (/topic/at-t/), and so does the tag "AT&T" (content/1.md:5:8, content/2.md:5:8, content/3.md:5:8 and 2 more); they would share one page: write the name one way in every story (letter case may differ), or make the names differ in their letters or digits',
+    );
+  });
+
+  it('reports a name that makes no URL name, or one too long, at each use', () => {
+    const long = 'Very long topic name '.repeat(10).trim();
+    const problems = checkTexts({
+      'content/a.md': story('tags: [elections, "!!!"]', 'author: "—"', 'source: Интерфакс'),
+      'content/b.md': story(`tags: [${long}]`),
+    });
+    expect(formatProblemReport(problems)).toMatchInlineSnapshot(`
+      "content/a.md:5:19: the tag "!!!" has no Latin letters or digits to make a URL name from, so it can have no page; use a name with some
+      content/a.md:6:9: the author "—" has no Latin letters or digits to make a URL name from, so it can have no page; use a name with some
+      content/a.md:7:9: the source "Интерфакс" has no Latin letters or digits to make a URL name from, so it can have no page; use a name with some
+      content/b.md:5:8: the tag "Very long topic name Very long topic name Very long topic name Very long topic name Very long topic name Very long topic name Very long topic name Very long topic name Very long topic name Very long topic name" makes a URL name of 209 characters, and the limit is 200 (it names a folder of the site); use a shorter name
+      4 problems in 2 article files."
+    `);
+    expect(problems.map((problem) => problem.ruleId)).toStrictEqual([
+      'tag-slug',
+      'tag-slug-too-long',
+      'author-slug',
+      'source-slug',
+    ]);
+  });
+});
+
 describe('related', () => {
   it('reports a slug no article has and the article naming itself, at the list item', async () => {
     const { problems } = await check('related');
@@ -151,6 +257,9 @@ describe('places', () => {
       article: {
         slug: 'story',
         section: { name: 'World', slug: 'world' },
+        tags: [],
+        authors: [],
+        source: undefined,
         related: [],
         image: undefined,
         bodyImages: [],
@@ -158,7 +267,7 @@ describe('places', () => {
         published: instant('2019-05-22T08:36:00+03:00'),
         ...fields,
       },
-      places: { section: { line: 3, column: 10 }, related, bodyImages: [] },
+      places: { section: { line: 3, column: 10 }, tags: [], authors: [], related, bodyImages: [] },
     };
   }
 

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -46,6 +46,44 @@ describe('a production build with bad articles', () => {
     expect(output).toContain('3 problems in 2 article files.');
     expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
     expect(output).not.toContain('Stack trace');
+
+    expect(await hashFiles(project.distDir)).toEqual(before);
+  });
+
+  it('fails on tags, authors and sources whose URL names collide or are missing, naming every file and line, and leaves dist/ byte-identical', async () => {
+    for (const name of ['bad-keys', 'bad-related']) {
+      await rm(join(project.contentDir, `2024/01/${name}.md`), { force: true });
+    }
+    const before = await hashFiles(project.distDir);
+    expect(before.size).toBeGreaterThan(0);
+
+    await writeFile(
+      join(project.contentDir, '2024/01/merger-announced.md'),
+      '---\ntitle: Merger announced\nsection: Business & Economy\npublished: 2024-01-12T10:00:00+03:00\n' +
+        'author: Anna Petrova\ntags: [AT&T, mergers]\n---\nBody.\n',
+    );
+    await writeFile(
+      join(project.contentDir, '2024/01/merger-approved.md'),
+      '---\ntitle: Merger approved\nsection: World\npublished: 2024-01-13T10:00:00+03:00\n' +
+        'author: anna petrova\nsource: "!!!"\ntags:\n  - Mergers\n  - AT-T\n---\nBody.\n',
+    );
+    const result = await project.build();
+    const output = result.stdout + result.stderr;
+
+    expect(result.code).toBe(1);
+    for (const line of [
+      'content/2024/01/merger-announced.md:6:8: the tag "AT&T" makes the URL name "at-t" (/topic/at-t/), and so does the tag "AT-T" (content/2024/01/merger-approved.md:9:5);',
+      'content/2024/01/merger-approved.md:9:5: the tag "AT-T" makes the URL name "at-t" (/topic/at-t/), and so does the tag "AT&T" (content/2024/01/merger-announced.md:6:8);',
+      'content/2024/01/merger-announced.md:5:9: the author "Anna Petrova" makes the URL name "anna-petrova" (/author/anna-petrova/), and so does the author "anna petrova" (content/2024/01/merger-approved.md:5:9);',
+      'content/2024/01/merger-approved.md:5:9: the author "anna petrova" makes the URL name "anna-petrova" (/author/anna-petrova/), and so does the author "Anna Petrova" (content/2024/01/merger-announced.md:5:9);',
+      'content/2024/01/merger-approved.md:6:9: the source "!!!" has no Latin letters or digits to make a URL name from',
+    ]) {
+      expect(output).toContain(line);
+    }
+    // `mergers` and `Mergers` are one topic.
+    expect(output).not.toMatch(/the tag "[Mm]ergers"/);
+    expect(output).toContain('5 problems in 2 article files.');
+    expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
 
     expect(await hashFiles(project.distDir)).toEqual(before);
   });

@@ -33,6 +33,12 @@ export interface ArticlePlaces {
   updated?: Place;
   /** The first item of each `related` slug, in the order of the article's `related`. */
   related: Place[];
+  /** Each tag, in the order of the article's `tags` (a tag written twice: its first). */
+  tags: Place[];
+  /** Each author, in the order of the article's `authors`. */
+  authors: Place[];
+  /** The `source` value, when the article has one. */
+  source?: Place;
   /** The lead image's `src`, when the article has a lead image. */
   imageSrc?: Place;
   /** Each local image of the body, in the order of the article's `bodyImages`. */
@@ -195,11 +201,17 @@ function parseText(path: string, text: string): ParseResult {
   );
   if (result.success && problems.length === 0) {
     const article = result.data;
+    const authorIsList = Array.isArray(yaml.data['author']);
     const places: ArticlePlaces = {
       ...(hasSlugKey && { slug: yaml.placeOfValue(['slug']) }),
       section: yaml.placeOfValue(['section']),
       ...(article.updated && { updated: yaml.placeOfValue(updatedPath(yaml.data, article)) }),
       related: article.related.map((slug) => yaml.placeOfItem(['related'], slug)),
+      tags: article.tags.map((tag) => yaml.placeOfItem(['tags'], tag)),
+      authors: article.authors.map((name) =>
+        authorIsList ? yaml.placeOfItem(['author'], name) : yaml.placeOfValue(['author']),
+      ),
+      ...(article.source !== undefined && { source: yaml.placeOfValue(['source']) }),
       ...(article.image && { imageSrc: yaml.placeOfValue(['image', 'src']) }),
       bodyImages: placeBodyImages(body, text, article.bodyImages),
     };

@@ -38,6 +38,8 @@ describe('places in the front matter', () => {
         { line: 7, column: 5 },
         { line: 9, column: 5 },
       ],
+      tags: [],
+      authors: [],
       imageSrc: { line: 11, column: 8 },
       bodyImages: [],
     });
@@ -47,7 +49,49 @@ describe('places in the front matter', () => {
     const places = placesOf(
       '---\ntitle: A\nsection: World\npublished: 2019-05-22T08:36:00+03:00\n---\nBody.\n',
     );
-    expect(places).toStrictEqual({ section: { line: 3, column: 10 }, related: [], bodyImages: [] });
+    expect(places).toStrictEqual({
+      section: { line: 3, column: 10 },
+      related: [],
+      tags: [],
+      authors: [],
+      bodyImages: [],
+    });
+  });
+
+  it('gives each tag and author, the first of a tag written twice, and the source', () => {
+    const places = placesOf(
+      [
+        '---',
+        'title: A',
+        'section: World',
+        'published: 2019-05-22T08:36:00+03:00',
+        'source: TASS',
+        'tags: [SVR, CIA, SVR, Velmora]',
+        'author:',
+        '  - Jane Doe',
+        '  - John Roe',
+        '---',
+        'Body.',
+      ].join('\n'),
+    );
+    expect(places.source).toStrictEqual({ line: 5, column: 9 });
+    expect(places.tags).toStrictEqual([
+      { line: 6, column: 8 },
+      { line: 6, column: 13 },
+      { line: 6, column: 23 },
+    ]);
+    expect(places.authors).toStrictEqual([
+      { line: 8, column: 5 },
+      { line: 9, column: 5 },
+    ]);
+  });
+
+  it('gives the author value when the author is one name', () => {
+    const places = placesOf(
+      '---\ntitle: A\nsection: World\npublished: 2019-05-22T08:36:00+03:00\nauthor: Jane Doe\n---\nBody.\n',
+    );
+    expect(places.authors).toStrictEqual([{ line: 5, column: 9 }]);
+    expect(places.source).toBeUndefined();
   });
 
   it('gives the updated value when the file writes one', () => {

@@ -50,7 +50,13 @@ function stored(slug: string, title: string, summary: string): StoredArticle {
     wordCount: 3,
     readingMinutes: 1,
     bodyHtmlFile: join(dir, `${slug}.html`),
-    places: { section: { line: 3, column: 10 }, related: [], bodyImages: [] },
+    places: {
+      section: { line: 3, column: 10 },
+      related: [],
+      tags: [],
+      authors: [],
+      bodyImages: [],
+    },
   };
 }
 
