@@ -294,7 +294,11 @@ const PUBLISHES: { step: string; apply(contentDir: string): Promise<void> }[] = 
     step: 'one story added',
     apply: async (contentDir) => {
       const article = syntheticArticle(count);
-      const text = article.text.replace(/^published: .*$/m, 'published: 2026-11-01T12:00:00+03:00');
+      // The story is moved to the newest time; corrections and updates made
+      // for its own, older time would come before it, which is refused.
+      const text = article.text
+        .replace(/^published: .*$/m, 'published: 2026-11-01T12:00:00+03:00')
+        .replace(/^(?:corrections|updates):\n(?: {2}.*\n)*/gm, '');
       await mkdir(join(contentDir, '2026/11'), { recursive: true });
       await writeFile(join(contentDir, '2026/11', `${article.slug}.md`), text);
     },
