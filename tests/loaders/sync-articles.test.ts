@@ -469,7 +469,7 @@ describe('syncArticles', () => {
           "Some articles have problems; files that could not be read or parsed are not shown:
         content/2024/03/alias-bomb.md:7:18: the front matter uses more than 10 YAML aliases (*name); write the values out instead
         content/2024/03/deep-lists.md:6:65: this line opens more than 32 lists and block quotes inside one another; at most 32 levels are allowed
-        content/2024/03/forged.md:5:1: unknown key "x\\ncontent/2024/01/first-story.md:1:1: forged\\u001b[2J"; the known keys are title, section, published, updated, summary, dateline, source, author, tags, related, image, slug, draft
+        content/2024/03/forged.md:5:1: unknown key "x\\ncontent/2024/01/first-story.md:1:1: forged\\u001b[2J"; the known keys are title, section, published, updated, summary, dateline, source, author, tags, related, image, slug, draft, kind, corrections, updates
         content/2024/03/from-the-future.md:5:10: "updated" (9999-01-01T00:00:00Z) is later than the build's clock (2024-06-01T00:00:00.000Z); an update cannot come from the future, and it would become every feed's date: write when the story last changed
         4 problems in 4 article files.",
         ]
