@@ -5,11 +5,12 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLValidator } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Article, ArticleKind } from '../../src/lib/articles/schema.ts';
+import type { Article } from '../../src/lib/articles/schema.ts';
 import { formatDateTime } from '../../src/lib/dates.ts';
 import { articleToPath, FEED_PATH, sectionFeedPath, sectionToPath } from '../../src/lib/urls.ts';
 import { siteSettings } from '../../src/site.config.ts';
 import { FIXTURE_SITE, loadFixtureArticles } from '../helpers/fixture-site.ts';
+import { KIND_LABELS } from '../helpers/story-kinds.ts';
 
 const siteDir = inject('siteDir');
 const articleUrl = (article: Article) =>
@@ -28,16 +29,6 @@ async function readFeed(path: string) {
   expect(XMLValidator.validate(xml), path).toBe(true);
   return parseFeed(xml);
 }
-
-/** The label each kind of story carries in feeds' categories; news carries none. */
-const KIND_LABELS: Record<ArticleKind, string | undefined> = {
-  news: undefined,
-  analysis: 'Analysis',
-  interview: 'Interview',
-  opinion: 'Opinion',
-  explainer: 'Explainer',
-  obituary: 'Obituary',
-};
 
 /** What a feed reader should see for an article. */
 function expectedItem(article: Article) {

@@ -17,6 +17,7 @@ import { dayToIso, formatDateTime, formatDay, instantToDay } from '../../src/lib
 import { articleToPath } from '../../src/lib/urls.ts';
 import { siteSettings } from '../../src/site.config.ts';
 import { FIXTURE_SITE, loadFixtureArticles } from '../helpers/fixture-site.ts';
+import { KIND_LABELS, KIND_TYPES } from '../helpers/story-kinds.ts';
 
 const siteDir = inject('siteDir');
 const TIME_ZONE = siteSettings.timeZone;
@@ -97,15 +98,6 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 /** What a reader sees of a time: "May 22, 2019, 08:36 (UTC+3)". */
 const shownTime = (moment: ArticleMeta['published']) => formatDateTime(moment, TIME_ZONE);
 
-/** The label each kind of story carries, as the newsroom asked for it; news carries none. */
-const KIND_LABELS: Record<ArticleKind, string | undefined> = {
-  news: undefined,
-  analysis: 'Analysis',
-  interview: 'Interview',
-  opinion: 'Opinion',
-  explainer: 'Explainer',
-  obituary: 'Obituary',
-};
 const meta = (page: HTMLElement, attribute: 'property' | 'name', key: string) =>
   page.querySelector(`meta[${attribute}="${key}"]`)?.getAttribute('content');
 
@@ -862,18 +854,10 @@ describe('structured data of the kinds of story, corrections and credits', () =>
     JSON.parse(
       (await readPage(pathOf(article))).querySelector('script[type="application/ld+json"]')!.text,
     );
-  const SCHEMA_TYPES: Record<ArticleKind, string> = {
-    news: 'NewsArticle',
-    analysis: 'AnalysisNewsArticle',
-    interview: 'NewsArticle',
-    opinion: 'OpinionNewsArticle',
-    explainer: 'BackgroundNewsArticle',
-    obituary: 'NewsArticle',
-  };
 
   it('types each story by its kind', async () => {
     for (const article of articles) {
-      expect((await jsonLd(article))['@type'], article.slug).toBe(SCHEMA_TYPES[article.kind]);
+      expect((await jsonLd(article))['@type'], article.slug).toBe(KIND_TYPES[article.kind]);
     }
   });
 
