@@ -3,6 +3,7 @@
  * draft or scheduled, the order stories are listed in, and what a live
  * story may not say about the clock. Pure: the clock is passed in.
  */
+import type { UpdatedKey } from './articles/parse.ts';
 import type { Place, Problem } from './articles/problems.ts';
 import type { Article } from './articles/schema.ts';
 
@@ -27,7 +28,8 @@ export interface DatedFile {
   /** The file's path, relative to the project root. */
   path: string;
   article: Pick<Article, 'draft' | 'published'> & Partial<Pick<Article, 'updated'>>;
-  places: { updated?: Place };
+  /** Where `updated` is written, and under which key: its own, or the notes it was taken from. */
+  places: { updated?: Place; updatedFrom?: UpdatedKey };
 }
 
 /**
@@ -48,8 +50,18 @@ export function updatedAfterClock(files: Iterable<DatedFile>, now: number): Prob
       path,
       ...(places.updated && { place: places.updated }),
       ruleId: 'updated-after-clock',
-      message: `"updated" (${updated.iso}) is later than the build's clock (${new Date(now).toISOString()}); an update cannot come from the future, and it would become every feed's date: write when the story last changed`,
+      message: updatedAfterClockMessage(places.updatedFrom ?? 'updated', updated.iso, now),
     });
   }
   return problems;
+}
+
+function updatedAfterClockMessage(key: UpdatedKey, iso: string, now: number): string {
+  const clock = `the build's clock (${new Date(now).toISOString()})`;
+  if (key === 'updated') {
+    return `"updated" (${iso}) is later than ${clock}; an update cannot come from the future, and it would become every feed's date: write when the story last changed`;
+  }
+  const [note, aNote] =
+    key === 'corrections' ? ['correction', 'a correction'] : ['update', 'an update'];
+  return `the latest ${note}'s "at" (${iso}) is later than ${clock}; ${aNote} cannot come from the future, and its time would become the story's "updated" and every feed's date: write when the ${note} was made`;
 }

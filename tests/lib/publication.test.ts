@@ -62,6 +62,29 @@ describe('updatedAfterClock', () => {
     ]);
   });
 
+  it('names the note when updated is taken from the latest correction or update', () => {
+    const taken = (updatedFrom: 'corrections' | 'updates') => ({
+      ...file('2026-06-02T00:00:00Z'),
+      places: { updated: { line: 9, column: 9 }, updatedFrom },
+    });
+    expect(updatedAfterClock([taken('corrections'), taken('updates')], now)).toStrictEqual([
+      {
+        path: 'content/a.md',
+        place: { line: 9, column: 9 },
+        ruleId: 'updated-after-clock',
+        message:
+          'the latest correction\'s "at" (2026-06-02T00:00:00Z) is later than the build\'s clock (2026-06-01T12:00:00.000Z); a correction cannot come from the future, and its time would become the story\'s "updated" and every feed\'s date: write when the correction was made',
+      },
+      {
+        path: 'content/a.md',
+        place: { line: 9, column: 9 },
+        ruleId: 'updated-after-clock',
+        message:
+          'the latest update\'s "at" (2026-06-02T00:00:00Z) is later than the build\'s clock (2026-06-01T12:00:00.000Z); an update cannot come from the future, and its time would become the story\'s "updated" and every feed\'s date: write when the update was made',
+      },
+    ]);
+  });
+
   it('takes an updated at the clock, or before it', () => {
     expect(updatedAfterClock([file('2026-06-01T15:00:00+03:00')], now)).toStrictEqual([]);
     expect(updatedAfterClock([file('2026-05-30T00:00:00Z')], now)).toStrictEqual([]);

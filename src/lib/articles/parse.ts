@@ -8,7 +8,7 @@
 import { isInstant, parseInstant } from '../instant.ts';
 import { placeBodyImages } from './body-image-places.ts';
 import { issuesToProblems, yamlErrorToProblem, type PlacedMessage } from './error-map.ts';
-import { readFrontMatter } from './front-matter.ts';
+import { readFrontMatter, type FrontMatterDocument } from './front-matter.ts';
 import { checkLength, checkNesting, scanForLimits } from './limits.ts';
 import { parseMarkdown, renderBody, type RenderedBody } from './markdown.ts';
 import type { Place, Problem } from './problems.ts';
@@ -21,6 +21,9 @@ import { cleanSourceText } from './source-text.ts';
  * article file, so that those checks can name a line without the file's
  * text. Kept beside the article, not in it: they say nothing a page shows.
  */
+/** The front-matter keys an article's `updated` can come from. */
+export type UpdatedKey = 'updated' | 'corrections' | 'updates';
+
 export interface ArticlePlaces {
   /** The `slug` value; absent when the slug comes from the file name. */
   slug?: Place;
@@ -31,6 +34,8 @@ export interface ArticlePlaces {
    * from the latest correction or update, that note's `at`.
    */
   updated?: Place;
+  /** The key that place is under: `updated`, or the notes it was taken from. */
+  updatedFrom?: UpdatedKey;
   /** The first item of each `related` slug, in the order of the article's `related`. */
   related: Place[];
   /** Each tag, in the order of the article's `tags` (a tag written twice: its first). */
@@ -205,7 +210,7 @@ function parseText(path: string, text: string): ParseResult {
     const places: ArticlePlaces = {
       ...(hasSlugKey && { slug: yaml.placeOfValue(['slug']) }),
       section: yaml.placeOfValue(['section']),
-      ...(article.updated && { updated: yaml.placeOfValue(updatedPath(yaml.data, article)) }),
+      ...(article.updated && updatedPlaces(yaml, article)),
       related: article.related.map((slug) => yaml.placeOfItem(['related'], slug)),
       tags: article.tags.map((tag) => yaml.placeOfItem(['tags'], tag)),
       authors: article.authors.map((name) =>
@@ -228,11 +233,16 @@ function parseText(path: string, text: string): ParseResult {
  * derived, the `at` of the latest correction or update (the first such
  * correction, as the record orders its notes).
  */
-function updatedPath(data: Record<string, unknown>, article: Article): (string | number)[] {
+function updatedPlaces(
+  yaml: FrontMatterDocument,
+  article: Article,
+): Pick<ArticlePlaces, 'updated' | 'updatedFrom'> {
   const latest = article.notes[0];
-  if ('updated' in data || !latest) return ['updated'];
+  if ('updated' in yaml.data || !latest) {
+    return { updated: yaml.placeOfValue(['updated']), updatedFrom: 'updated' };
+  }
   const key = latest.type === 'correction' ? 'corrections' : 'updates';
-  const entries = data[key];
+  const entries = yaml.data[key];
   const index = Array.isArray(entries)
     ? entries.findIndex(
         (entry: unknown) =>
@@ -241,7 +251,10 @@ function updatedPath(data: Record<string, unknown>, article: Article): (string |
           parseInstantMs(entry['at']) === latest.at.epochMs,
       )
     : -1;
-  return index === -1 ? [key] : [key, index, 'at'];
+  return {
+    updated: yaml.placeOfValue(index === -1 ? [key] : [key, index, 'at']),
+    updatedFrom: key,
+  };
 }
 
 function parseInstantMs(text: string): number | undefined {

@@ -100,6 +100,7 @@ describe('places in the front matter', () => {
         'updates:\n  - { at: 2019-05-22T09:00:00+03:00, text: Adds a quote. }\n---\nBody.\n',
     );
     expect(places.updated).toStrictEqual({ line: 5, column: 10 });
+    expect(places.updatedFrom).toBe('updated');
   });
 
   it('gives the at of the latest correction or update when updated is taken from it', () => {
@@ -123,6 +124,7 @@ describe('places in the front matter', () => {
     );
     // 07:30Z is 10:30 at +03:00: the second update is the latest.
     expect(places.updated).toStrictEqual({ line: 11, column: 9 });
+    expect(places.updatedFrom).toBe('updates');
   });
 
   it('counts lines the same with a byte-order mark and CRLF', () => {
