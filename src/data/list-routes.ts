@@ -12,21 +12,20 @@
  */
 import type { APIContext } from 'astro';
 import type { StoredArticle } from '../lib/build-cache/stored-article.ts';
-import { buildRss } from '../lib/feed.ts';
-import { articleToSummaryItem, LIST_FEED_SIZE, noteToRssItem } from '../lib/list-feed-items.ts';
+import { articleToSummaryItem, LIST_FEED_SIZE, noteToFeedItem } from '../lib/list-feed-items.ts';
 import { correctionsFeedText, nameToFeedText } from '../lib/list-text.ts';
 import { pageCount } from '../lib/pagination.ts';
 import type { NameGroup } from '../lib/taxonomy.ts';
 import {
   CORRECTIONS_FEED_PATH,
   correctionsToPath,
-  pathToUrl,
   taxonomyFeedPath,
   taxonomyToPath,
   type Taxonomy,
 } from '../lib/urls.ts';
 import { siteSettings } from '../site.config.ts';
 import { getSiteIndex } from './articles.ts';
+import { feedPublisher, feedResponse, LIST_FEED_TTL_MINUTES } from './feeds.ts';
 import {
   correctionsFeedKey,
   correctionsPageKey,
@@ -107,21 +106,22 @@ export async function nameFeedResponse(
   const { slug } = pageProps(context);
   const group = await findNameGroup(taxonomy, slug);
   const base = publicBase(context.site);
-  const { title, description } = nameToFeedText(taxonomy, group.name, siteSettings.title);
-  const xml = buildRss(
+  return feedResponse(
+    'rss',
     group.articles
       .slice(0, LIST_FEED_SIZE)
-      .map((article) => articleToSummaryItem(article, base, siteSettings.timeZone)),
+      .map((article) =>
+        articleToSummaryItem(article, base, siteSettings.timeZone, feedPublisher(base)),
+      ),
     {
-      title,
-      link: pathToUrl(taxonomyToPath(taxonomy, group.slug), base),
-      description,
-      language: siteSettings.language,
-      selfUrl: pathToUrl(taxonomyFeedPath(taxonomy, group.slug), base),
+      text: nameToFeedText(taxonomy, group.name, siteSettings.title),
+      pagePath: taxonomyToPath(taxonomy, group.slug),
+      paths: { rss: taxonomyFeedPath(taxonomy, group.slug) },
       limit: LIST_FEED_SIZE,
+      ttlMinutes: LIST_FEED_TTL_MINUTES,
     },
+    base,
   );
-  return rssResponse(xml);
 }
 
 /** A topic, author or source by its URL name; a missing one is a bug in the paths. */
@@ -163,29 +163,24 @@ export async function correctionsFeedPaths() {
 export async function correctionsFeedResponse(context: APIContext): Promise<Response> {
   const { notes } = await getSiteIndex();
   const base = publicBase(context.site);
-  const { title, description } = correctionsFeedText(siteSettings.title);
-  const xml = buildRss(
+  return feedResponse(
+    'rss',
     notes
       .slice(0, siteSettings.feedSize)
-      .map((entry) => noteToRssItem(entry, base, siteSettings.timeZone)),
+      .map((entry) => noteToFeedItem(entry, base, siteSettings.timeZone)),
     {
-      title,
-      link: pathToUrl(correctionsToPath(), base),
-      description,
-      language: siteSettings.language,
-      selfUrl: pathToUrl(CORRECTIONS_FEED_PATH, base),
+      text: correctionsFeedText(siteSettings.title),
+      pagePath: correctionsToPath(),
+      paths: { rss: CORRECTIONS_FEED_PATH },
       limit: siteSettings.feedSize,
+      ttlMinutes: LIST_FEED_TTL_MINUTES,
     },
+    base,
   );
-  return rssResponse(xml);
 }
 
 /** Page numbers from 2 to the last page of a list of `count` items. */
 function laterPages(count: number): number[] {
   const total = pageCount(count, siteSettings.sectionPageSize);
   return Array.from({ length: total - 1 }, (_, index) => index + 2);
-}
-
-function rssResponse(xml: string): Response {
-  return new Response(xml, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
 }

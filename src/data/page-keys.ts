@@ -203,3 +203,27 @@ export function correctionsFeedKey(
 ): string {
   return keyOf(notesKey(keys, notes.slice(0, siteSettings.feedSize)));
 }
+
+/**
+ * The key of a section's feed, in each of its formats: the section and the
+ * whole of each story it holds (the full text is in the feed).
+ */
+export function sectionFeedKey(
+  keys: PageKeys,
+  section: Section,
+  newest: readonly StoredArticle[],
+): string {
+  return keyOf([section, newest.map(keys.full)]);
+}
+
+/**
+ * The key of the page that lists every feed: the site's frame, and the
+ * sections and sources whose feeds it lists (topics and authors it reaches
+ * through their indexes, so their changes do not touch it).
+ */
+export function feedsPageKey(
+  keys: PageKeys,
+  sources: readonly Pick<NameGroup<StoredArticle>, 'slug' | 'name'>[],
+): string {
+  return keyOf([keys.chrome, sources.map(({ slug, name }) => [slug, name])]);
+}

@@ -6,7 +6,8 @@
  * own that links to its story, for the corrections feed. Pure.
  */
 import type { ArticleMeta } from './articles/schema.ts';
-import type { RssItem } from './feed.ts';
+import { articleToFeedAuthors } from './feeds/authors.ts';
+import type { FeedItem, FeedPerson } from './feeds/model.ts';
 import type { NoteEntry } from './site-index.ts';
 import { noteToLabel } from './story-notes.ts';
 import { articleToPath, pathToUrl } from './urls.ts';
@@ -17,15 +18,19 @@ export const LIST_FEED_SIZE = 20;
 /** The fields a story's light item reads. */
 export type SummaryItemArticle = Pick<
   ArticleMeta,
-  'slug' | 'title' | 'published' | 'updated' | 'summary' | 'section' | 'tags' | 'authors'
+  'slug' | 'title' | 'published' | 'updated' | 'summary' | 'section' | 'tags' | 'authors' | 'source'
 >;
 
-/** A story as a feed item with its standfirst and no body (so no `content:encoded`). */
+/**
+ * A story as a feed item with its standfirst and no body (so no
+ * `content:encoded`), credited as a full item is (`articleToFeedAuthors`).
+ */
 export function articleToSummaryItem(
   article: SummaryItemArticle,
   site: URL | string,
   timeZone: string,
-): RssItem {
+  publisher: FeedPerson,
+): FeedItem {
   return {
     title: article.title,
     link: pathToUrl(articleToPath(article, timeZone), site),
@@ -33,7 +38,7 @@ export function articleToSummaryItem(
     updated: article.updated,
     description: article.summary,
     categories: [article.section.name, ...article.tags],
-    creators: article.authors,
+    authors: articleToFeedAuthors(article, site, publisher),
   };
 }
 
@@ -43,7 +48,7 @@ export function articleToSummaryItem(
  * linking to its story. The link ends in the note's own fragment
  * (`noteToFragment`), so that every item has its own `guid`.
  */
-export function noteToRssItem(
+export function noteToFeedItem(
   {
     note,
     article,
@@ -51,14 +56,14 @@ export function noteToRssItem(
   }: NoteEntry<Pick<ArticleMeta, 'slug' | 'title' | 'published' | 'section'>>,
   site: URL | string,
   timeZone: string,
-): RssItem {
+): FeedItem {
   return {
     title: `${noteToLabel(note.type)}: ${article.title}`,
     link: pathToUrl(`${articleToPath(article, timeZone)}#${noteToFragment(number)}`, site),
     published: note.at,
     description: note.text,
     categories: [article.section.name],
-    creators: [],
+    authors: [],
   };
 }
 

@@ -73,9 +73,19 @@ export function sectionToPath(sectionSlug: string, page = 1): string {
   return page > 1 ? `/section/${sectionSlug}/page/${page}/` : `/section/${sectionSlug}/`;
 }
 
-/** `/section/world/rss.xml`. */
-export function sectionFeedPath(sectionSlug: string): string {
-  return `/section/${sectionSlug}/rss.xml`;
+/** The formats the site's feeds come in: RSS 2.0, Atom 1.0 and JSON Feed 1.1. */
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+/** Each format's file name, beside the others in the feed's folder. */
+export const FEED_FILE_NAMES: Readonly<Record<FeedFormat, string>> = {
+  rss: 'rss.xml',
+  atom: 'atom.xml',
+  json: 'feed.json',
+};
+
+/** `/section/world/rss.xml`, `/section/world/atom.xml`, `/section/world/feed.json`. */
+export function sectionFeedPath(sectionSlug: string, format: FeedFormat = 'rss'): string {
+  return `/section/${sectionSlug}/${FEED_FILE_NAMES[format]}`;
 }
 
 /** The groupings beside sections that have pages of their own, by their address's first folder. */
@@ -110,6 +120,14 @@ export const CORRECTIONS_FEED_PATH = '/corrections/rss.xml';
 
 /** The site-wide feed. */
 export const FEED_PATH = '/rss.xml';
+
+/** `/rss.xml`, `/atom.xml`, `/feed.json`: the site-wide feed in each format. */
+export function siteFeedPath(format: FeedFormat): string {
+  return `/${FEED_FILE_NAMES[format]}`;
+}
+
+/** The page that lists every feed of the site. */
+export const FEEDS_PATH = '/feeds/';
 /** The search page. */
 export const SEARCH_PATH = '/search/';
 

@@ -4,36 +4,10 @@ import RssParser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { absolutizeHtml } from '../../src/lib/absolute-html.ts';
 import { textToHtml } from '../../src/lib/xml.ts';
-import { buildRss, instantToRfc822, type RssChannel, type RssItem } from '../../src/lib/feed.ts';
-import { isInstant, parseInstant, type Instant } from '../../src/lib/instant.ts';
+import { buildRss, instantToRfc822 } from '../../src/lib/feeds/rss.ts';
+import { feedChannel as channelFor, feedItem as item, instant } from '../helpers/feed-fixtures.ts';
 
-function instant(iso: string): Instant {
-  const parsed = parseInstant(iso);
-  if (!isInstant(parsed)) throw new Error(`bad test instant ${iso}`);
-  return parsed;
-}
-
-const channel: RssChannel = {
-  title: 'Newsroom Wire',
-  link: 'https://news.example.test/',
-  description: 'News from the wire.',
-  language: 'en',
-  selfUrl: 'https://news.example.test/rss.xml',
-  limit: 50,
-};
-
-function item(overrides: Partial<RssItem> = {}): RssItem {
-  return {
-    title: 'A story',
-    link: 'https://news.example.test/2026/05/31/a-story/',
-    published: instant('2026-05-31T10:00:00+03:00'),
-    description: 'The standfirst.',
-    contentHtml: '<p>The body.</p>',
-    categories: ['World'],
-    creators: [],
-    ...overrides,
-  };
-}
+const channel = channelFor('rss');
 
 /** The feed as a tree, entities decoded, every repeatable element an array. */
 function parseRss(xml: string) {
@@ -43,6 +17,7 @@ function parseRss(xml: string) {
     attributeNamePrefix: '@',
     parseTagValue: false,
     isArray: (name) => ['item', 'category', 'dc:creator', 'media:content'].includes(name),
+    // The channel's own `<title>`, `<link>` and `<url>` inside `<image>` stay text.
   });
   return parser.parse(xml).rss;
 }
@@ -57,6 +32,15 @@ describe('buildRss', () => {
       description: 'News from the wire.',
       language: 'en',
       lastBuildDate: 'Sun, 31 May 2026 10:00:00 +0300',
+      ttl: '15',
+      image: {
+        url: 'https://news.example.test/icon.png',
+        title: 'Newsroom Wire',
+        link: 'https://news.example.test/',
+        // The 512 px icon, scaled to RSS 2.0's largest image.
+        width: '144',
+        height: '144',
+      },
       'atom:link': {
         '@href': 'https://news.example.test/rss.xml',
         '@rel': 'self',
@@ -65,13 +49,16 @@ describe('buildRss', () => {
     });
   });
 
-  it('writes each item with a permalink guid, RFC 822 date, categories, creators and the full body', () => {
+  it('writes each item with a permalink guid, RFC 822 date, categories, creators and the full text', () => {
     const rss = parseRss(
       buildRss(
         [
           item({
             categories: ['World', 'elections', 'World'],
-            creators: ['Anna Petrova', 'Ivan Sidorov'],
+            authors: [
+              { name: 'Anna Petrova', url: 'https://news.example.test/author/anna-petrova/' },
+              { name: 'Ivan Sidorov' },
+            ],
           }),
         ],
         channel,
@@ -100,7 +87,7 @@ describe('buildRss', () => {
           title: tricky,
           description: tricky,
           categories: ['Business & Economy'],
-          creators: ['A & B'],
+          authors: [{ name: 'A & B' }],
           contentHtml: body,
         }),
       ],
@@ -174,7 +161,7 @@ describe('buildRss', () => {
     expect(rss.channel.title).toBe('Newsroom Wire');
   });
 
-  it('puts the lead image atop the body as a figure and as media:content', () => {
+  it('gives the lead image as media:content, and the full text as it is given', () => {
     const rss = parseRss(
       buildRss(
         [
@@ -192,10 +179,8 @@ describe('buildRss', () => {
       ),
     );
     const [entry] = rss.channel.item;
-    expect(entry['content:encoded']).toBe(
-      '<figure><img src="https://news.example.test/_astro/lead.abc.webp" alt="Ballot boxes &amp; &quot;urns&quot;">' +
-        '<figcaption>Counting &lt;late&gt;. Photo: Wire</figcaption></figure><p>The body.</p>',
-    );
+    // The figure atop the full text is the full text's (see full-text.ts), not the writer's.
+    expect(entry['content:encoded']).toBe('<p>The body.</p>');
     expect(entry['media:content']).toEqual([
       {
         '@url': 'https://news.example.test/_astro/lead.abc.webp',
@@ -204,6 +189,41 @@ describe('buildRss', () => {
         'media:description': 'Ballot boxes & "urns"',
       },
     ]);
+  });
+
+  it('credits each author with dc:creator, and leaves it out for an item credited to nobody', () => {
+    const [credited, anonymous] = parseRss(
+      buildRss(
+        [
+          item({ authors: [{ name: 'TASS', url: 'https://news.example.test/source/tass/' }] }),
+          item({
+            link: 'https://news.example.test/other/',
+            published: instant('2026-05-30T10:00:00+03:00'),
+            authors: [],
+          }),
+        ],
+        channel,
+      ),
+    ).channel.item;
+    expect(credited['dc:creator']).toEqual(['TASS']);
+    expect(anonymous['dc:creator']).toBeUndefined();
+  });
+
+  it('keeps the icon within RSS 2.0’s 144 × 400 pixels, in proportion', () => {
+    const wide = parseRss(
+      buildRss([item()], {
+        ...channel,
+        icon: { url: 'https://news.example.test/wide.png', width: 600, height: 60 },
+      }),
+    );
+    expect(wide.channel.image).toMatchObject({ width: '144', height: '14' });
+    const small = parseRss(
+      buildRss([item()], {
+        ...channel,
+        icon: { url: 'https://news.example.test/small.png', width: 32, height: 32 },
+      }),
+    );
+    expect(small.channel.image).toMatchObject({ width: '32', height: '32' });
   });
 
   it('carries a body whose relative links and images were made absolute against the article URL', () => {

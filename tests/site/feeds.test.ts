@@ -6,10 +6,29 @@ import { XMLValidator } from 'fast-xml-parser';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Article } from '../../src/lib/articles/schema.ts';
+import { textToSlug } from '../../src/lib/articles/slug.ts';
 import { formatDateTime } from '../../src/lib/dates.ts';
-import { articleToPath, FEED_PATH, sectionFeedPath, sectionToPath } from '../../src/lib/urls.ts';
+import { SITE_ICON, SITE_LOGO } from '../../src/lib/site-images.ts';
+import {
+  articleToPath,
+  FEED_PATH,
+  FEEDS_PATH,
+  sectionFeedPath,
+  sectionToPath,
+  siteFeedPath,
+  taxonomyFeedPath,
+  taxonomyIndexPath,
+  type FeedFormat,
+} from '../../src/lib/urls.ts';
 import { siteSettings } from '../../src/site.config.ts';
+import {
+  readWithExtractus,
+  readWithFeedsmith,
+  readWithRowanmanning,
+  type ItemFacts,
+} from '../helpers/feed-readers.ts';
 import { FIXTURE_SITE, loadFixtureArticles } from '../helpers/fixture-site.ts';
+import { jsonFeedProblems } from '../helpers/json-feed-spec.ts';
 import { KIND_LABELS } from '../helpers/story-kinds.ts';
 
 const siteDir = inject('siteDir');
@@ -40,8 +59,14 @@ function expectedItem(article: Article) {
     published: new Date(article.published.epochMs),
     description: article.summary,
     categories: [article.section.name, ...(kind ? [kind] : []), ...article.tags],
-    authors: article.authors,
+    authors: expectedCredit(article),
   };
+}
+
+/** Whom a story's item credits: its authors, else its source, else the publisher. */
+function expectedCredit(article: Article): string[] {
+  if (article.authors.length) return article.authors;
+  return [article.source ?? siteSettings.publisher];
 }
 
 function itemFacts(item: ReturnType<typeof parseFeed>['items'][number]) {
@@ -265,3 +290,305 @@ function feedLinks(html: string): string[] {
     .filter((tag) => /\brel="alternate"/.test(tag) && /\btype="application\/rss\+xml"/.test(tag))
     .map((tag) => new URL(/\bhref="([^"]*)"/.exec(tag)?.[1] ?? '', FIXTURE_SITE.url).href);
 }
+
+/** Every feed offered in three formats: the site's and each section's. */
+function fullFeeds(): { name: string; paths: Record<FeedFormat, string> }[] {
+  const sections = [...new Set(published.map((article) => article.section.slug))];
+  return [
+    {
+      name: 'site',
+      paths: { rss: siteFeedPath('rss'), atom: siteFeedPath('atom'), json: siteFeedPath('json') },
+    },
+    ...sections.map((slug) => ({
+      name: slug,
+      paths: {
+        rss: sectionFeedPath(slug, 'rss'),
+        atom: sectionFeedPath(slug, 'atom'),
+        json: sectionFeedPath(slug, 'json'),
+      },
+    })),
+  ];
+}
+
+function readBuilt(path: string): Promise<string> {
+  return readFile(join(siteDir, path), 'utf8');
+}
+
+/**
+ * HTML as the readers give it back: @rowanmanning/feed-parser writes `&amp;`
+ * as `&`, the same HTML to a browser.
+ */
+function comparable(facts: ItemFacts[]): ItemFacts[] {
+  return facts.map((item) => ({ ...item, content: item.content?.replace(/&amp;/g, '&') }));
+}
+
+describe('the feeds in RSS, Atom and JSON Feed', () => {
+  it('are offered for the site and every section, RSS and Atom well-formed, JSON Feed valid', async () => {
+    for (const { paths } of fullFeeds()) {
+      expect(XMLValidator.validate(await readBuilt(paths.rss)), paths.rss).toBe(true);
+      expect(XMLValidator.validate(await readBuilt(paths.atom)), paths.atom).toBe(true);
+      expect(jsonFeedProblems(JSON.parse(await readBuilt(paths.json))), paths.json).toEqual([]);
+    }
+  });
+
+  it('hold the same items in every format, read alike by two feed-reader libraries in each', async () => {
+    for (const { name, paths } of fullFeeds()) {
+      const [rss, atom, json] = await Promise.all([
+        readBuilt(paths.rss),
+        readBuilt(paths.atom),
+        readBuilt(paths.json),
+      ]);
+      const reference = comparable(readWithRowanmanning(rss));
+      expect(reference.length, name).toBeGreaterThan(0);
+      expect(comparable(readWithFeedsmith(rss)), `${name}: RSS in feedsmith`).toEqual(reference);
+      expect(comparable(readWithRowanmanning(atom)), `${name}: Atom`).toEqual(reference);
+      expect(comparable(readWithFeedsmith(atom)), `${name}: Atom in feedsmith`).toEqual(reference);
+      expect(comparable(readWithFeedsmith(json)), `${name}: JSON Feed`).toEqual(reference);
+      const core = reference.map(({ id, url, title }) => ({ id, url, title }));
+      for (const [format, document] of [
+        ['rss', rss],
+        ['atom', atom],
+        ['json', json],
+      ] as const) {
+        expect(readWithExtractus(document, format), `${name}: ${format} in extractus`).toEqual(
+          core,
+        );
+      }
+    }
+  });
+
+  it('write each date in the offset the story gives, in every format', async () => {
+    const tass = published.find((article) => article.slug === 'naryshkin-svr-contacts')!;
+    expect(tass.published.iso).toBe('2019-05-22T08:36:00+03:00');
+    const path = sectionFeedPath(tass.section.slug, 'atom');
+    expect(await readBuilt(path)).toContain('<published>2019-05-22T08:36:00+03:00</published>');
+    const json = JSON.parse(await readBuilt(sectionFeedPath(tass.section.slug, 'json')));
+    expect(json.items.find((item: { id: string }) => item.id === articleUrl(tass))).toMatchObject({
+      date_published: '2019-05-22T08:36:00+03:00',
+    });
+  });
+
+  it('are dated by their newest change: RSS lastBuildDate and Atom updated alike', async () => {
+    for (const { name, paths } of fullFeeds()) {
+      const included = published.filter(
+        (article) => name === 'site' || article.section.slug === name,
+      );
+      const newest = Math.max(
+        ...included
+          .slice(0, siteSettings.feedSize)
+          .map((article) => (article.updated ?? article.published).epochMs),
+      );
+      const rss = await readBuilt(paths.rss);
+      const atom = await readBuilt(paths.atom);
+      const lastBuildDate = /<lastBuildDate>([^<]+)<\/lastBuildDate>/.exec(rss)?.[1];
+      const updated = /^<updated>([^<]+)<\/updated>$/m.exec(atom)?.[1];
+      expect(Date.parse(lastBuildDate ?? ''), name).toBe(Math.floor(newest / 1000) * 1000);
+      expect(Date.parse(updated ?? ''), name).toBe(Math.floor(newest / 1000) * 1000);
+    }
+  });
+
+  it('carry the site’s icon and logo, which the build wrote, and a ttl', async () => {
+    const icon = `${FIXTURE_SITE.url}${SITE_ICON.path}`;
+    const logo = `${FIXTURE_SITE.url}${SITE_LOGO.path}`;
+    expect(existsSync(join(siteDir, SITE_ICON.path)), SITE_ICON.path).toBe(true);
+    expect(existsSync(join(siteDir, SITE_LOGO.path)), SITE_LOGO.path).toBe(true);
+    for (const { paths } of fullFeeds()) {
+      const rss = await readBuilt(paths.rss);
+      expect(rss, paths.rss).toMatch(
+        new RegExp(
+          `<image><url>${icon}</url><title>[^<]+</title><link>[^<]+</link><width>144</width><height>144</height></image>`,
+        ),
+      );
+      expect(rss, paths.rss).toContain('<ttl>15</ttl>');
+      const atom = await readBuilt(paths.atom);
+      expect(atom, paths.atom).toContain(`<icon>${icon}</icon>`);
+      expect(atom, paths.atom).toContain(`<logo>${logo}</logo>`);
+      expect(JSON.parse(await readBuilt(paths.json)), paths.json).toMatchObject({
+        icon,
+        favicon: icon,
+      });
+    }
+    const topic = await readBuilt(taxonomyFeedPath('topic', 'sergei-naryshkin'));
+    expect(topic).toContain('<ttl>60</ttl>');
+    expect(topic).toContain(`<image><url>${icon}</url>`);
+    expect(await readBuilt('corrections/rss.xml')).toContain('<ttl>60</ttl>');
+  });
+});
+
+describe('the agency story in feeds', () => {
+  const slug = 'naryshkin-svr-contacts';
+  const tassUrl = `${FIXTURE_SITE.url}/source/tass/`;
+
+  async function tassItems() {
+    const article = published.find((candidate) => candidate.slug === slug)!;
+    const paths = {
+      rss: sectionFeedPath(article.section.slug, 'rss'),
+      atom: sectionFeedPath(article.section.slug, 'atom'),
+      json: sectionFeedPath(article.section.slug, 'json'),
+    };
+    const [rss, atom, json] = await Promise.all([
+      readBuilt(paths.rss),
+      readBuilt(paths.atom),
+      readBuilt(paths.json),
+    ]);
+    const url = articleUrl(article);
+    return {
+      article,
+      rssItems: [...rss.matchAll(/<item>\n[\s\S]*?<\/item>/g)].map(([item]) => item),
+      atomEntries: [...atom.matchAll(/<entry>\n[\s\S]*?<\/entry>/g)].map(([entry]) => entry),
+      jsonItem: JSON.parse(json).items.find((item: { id: string }) => item.id === url),
+      facts: readWithFeedsmith(rss).find((item) => item.id === url)!,
+      atomFacts: readWithFeedsmith(atom).find((item) => item.id === url)!,
+      url,
+    };
+  }
+
+  it('opens its full text with the dateline, the agency linked, as the page does, in every format', async () => {
+    const { facts, atomFacts, jsonItem } = await tassItems();
+    const opening =
+      `<p><span class="dateline">DUSHANBE, May 22. /<a href="${tassUrl}">TASS</a>/.</span> ` +
+      'Director of the Foreign Intelligence Service (SVR)';
+    expect(facts.content?.startsWith(opening), facts.content).toBe(true);
+    expect(atomFacts.content?.startsWith(opening), atomFacts.content).toBe(true);
+    expect(jsonItem.content_html.startsWith(opening), jsonItem.content_html).toBe(true);
+    // The page shows the same opening.
+    const page = await readBuilt(
+      join(articleToPath((await tassItems()).article, siteSettings.timeZone), 'index.html'),
+    );
+    expect(page).toContain(
+      '<span class="dateline">DUSHANBE, May 22. /<a href="/source/tass/">TASS</a>/.</span> Director of',
+    );
+  });
+
+  it('is credited to TASS, with its page, where it names no author', async () => {
+    const { facts, atomEntries, jsonItem, url } = await tassItems();
+    expect(facts.authors).toEqual(['TASS']);
+    expect(facts.content).toContain(`<p class="credit"><a href="${tassUrl}">TASS</a></p>`);
+    const entry = atomEntries.find((candidate) => candidate.includes(`<id>${url}</id>`));
+    expect(entry).toContain(`<author><name>TASS</name><uri>${tassUrl}</uri></author>`);
+    expect(jsonItem.authors).toEqual([{ name: 'TASS', url: tassUrl }]);
+  });
+
+  it('reads the same in each format (snapshots)', async () => {
+    const { rssItems, atomEntries, jsonItem, url } = await tassItems();
+    const rss = rssItems.find((item) => item.includes(`<guid isPermaLink="true">${url}</guid>`));
+    const atom = atomEntries.find((entry) => entry.includes(`<id>${url}</id>`));
+    await expect(`${rss}\n`).toMatchFileSnapshot('__snapshots__/tass-item.rss.xml');
+    await expect(`${atom}\n`).toMatchFileSnapshot('__snapshots__/tass-item.atom.xml');
+    await expect(`${JSON.stringify(jsonItem, null, 2)}\n`).toMatchFileSnapshot(
+      '__snapshots__/tass-item.json',
+    );
+  });
+
+  it('is credited to TASS in the light feeds of its topics and its source too', async () => {
+    for (const path of [taxonomyFeedPath('topic', 'svr'), taxonomyFeedPath('source', 'tass')]) {
+      const item = readWithFeedsmith(await readBuilt(path)).find(
+        (candidate) => candidate.id === articleUrl(published.find((a) => a.slug === slug)!),
+      );
+      expect(item?.authors, path).toEqual(['TASS']);
+      expect(item?.content, path).toBeUndefined();
+    }
+  });
+});
+
+describe('feed autodiscovery in every format', () => {
+  /** A page's `<link rel="alternate">` tags: type, title and absolute href. */
+  async function alternates(page: string) {
+    const html = parse(await readBuilt(join(page, 'index.html')));
+    return html.querySelectorAll('link[rel="alternate"]').map((link) => ({
+      type: link.getAttribute('type'),
+      title: link.getAttribute('title'),
+      href: link.getAttribute('href'),
+    }));
+  }
+
+  const TYPES = {
+    rss: 'application/rss+xml',
+    atom: 'application/atom+xml',
+    json: 'application/feed+json',
+  } as const;
+
+  it('offers the site feed in all three formats on the front page', async () => {
+    expect(await alternates('/')).toEqual(
+      (['rss', 'atom', 'json'] as const).map((format) => ({
+        type: TYPES[format],
+        title: siteSettings.title,
+        href: `${FIXTURE_SITE.url}${siteFeedPath(format)}`,
+      })),
+    );
+  });
+
+  it('offers the section feed in all three formats on its fronts and its stories, after the site feed', async () => {
+    for (const article of published) {
+      const { slug } = article.section;
+      const feedTitle = (await readFeed(sectionFeedPath(slug))).title;
+      for (const page of [sectionToPath(slug), articleToPath(article, siteSettings.timeZone)]) {
+        expect(await alternates(page), page).toEqual([
+          { type: TYPES.rss, title: siteSettings.title, href: `${FIXTURE_SITE.url}${FEED_PATH}` },
+          ...(['rss', 'atom', 'json'] as const).map((format) => ({
+            type: TYPES[format],
+            title: feedTitle,
+            href: `${FIXTURE_SITE.url}${sectionFeedPath(slug, format)}`,
+          })),
+        ]);
+      }
+    }
+  });
+
+  it('keeps the RSS feed alone on the pages of topics', async () => {
+    const links = await alternates('/topic/svr/');
+    expect(links.map((link) => link.href)).toEqual([
+      `${FIXTURE_SITE.url}${FEED_PATH}`,
+      `${FIXTURE_SITE.url}${taxonomyFeedPath('topic', 'svr')}`,
+    ]);
+    expect(links.every((link) => link.type === TYPES.rss)).toBe(true);
+  });
+});
+
+describe('the page of every feed', () => {
+  async function feedsPage() {
+    return parse(await readBuilt(join(FEEDS_PATH, 'index.html')));
+  }
+
+  it('has a canonical link, one h1, no script, and is in the sitemap', async () => {
+    const page = await feedsPage();
+    expect(page.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(
+      `${FIXTURE_SITE.url}${FEEDS_PATH}`,
+    );
+    expect(page.querySelectorAll('h1')).toHaveLength(1);
+    expect(page.querySelectorAll('script')).toHaveLength(0);
+    const sitemap = await readBuilt('sitemap-0.xml');
+    expect(sitemap).toContain(`<loc>${FIXTURE_SITE.url}${FEEDS_PATH}</loc>`);
+  });
+
+  it('links every feed of the site and of each section in every format, the corrections feed, each source’s feed and the indexes of topics and authors, all built', async () => {
+    const page = await feedsPage();
+    const hrefs = new Set(page.querySelectorAll('a').map((link) => link.getAttribute('href')));
+    const sources = [
+      ...new Set(published.flatMap((article) => (article.source ? [article.source] : []))),
+    ];
+    const expected = [
+      ...fullFeeds().flatMap(({ paths }) => Object.values(paths)),
+      '/corrections/rss.xml',
+      ...sources.map((source) => taxonomyFeedPath('source', textToSlug(source))),
+      taxonomyIndexPath('topic'),
+      taxonomyIndexPath('author'),
+    ];
+    expect(sources.length).toBeGreaterThan(0);
+    for (const path of expected) {
+      expect(hrefs.has(path), path).toBe(true);
+      if (!path.endsWith('/')) expect(existsSync(join(siteDir, path)), path).toBe(true);
+    }
+    // Each format's link names its feed for screen readers.
+    const rssLinks = page.querySelectorAll('a').filter((link) => link.text.startsWith('RSS'));
+    expect(new Set(rssLinks.map((link) => link.text)).size).toBe(rssLinks.length);
+    expect(page.text).toContain('How to follow a feed');
+  });
+
+  it('is linked from every page’s footer', async () => {
+    for (const page of ['/', '/topic/', articleToPath(published[0]!, siteSettings.timeZone)]) {
+      const html = parse(await readBuilt(join(page, 'index.html')));
+      expect(html.querySelector(`footer a[href="${FEEDS_PATH}"]`), page).not.toBeNull();
+    }
+  });
+});

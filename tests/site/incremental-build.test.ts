@@ -381,6 +381,10 @@ describe('incremental publishes of the fixture site', () => {
       await writeFile(join(project.contentDir, ADDED_STORY), ADDED_TEXT);
       const { pages, manifest, output } = await publishAndCompare(ADDED_PAGE);
       expectOnlyNamePagesOf(pages, output, ADDED_NAMES);
+      expect(
+        [...pages.keys()].filter((path) => path.endsWith('.png')),
+        'the cards, the icon and the logo are copied, not drawn again',
+      ).toEqual([]);
       expect(manifest.changed, 'the new topic has a page and a feed').toEqual(
         expect.arrayContaining(['topic/glaciers/index.html', 'topic/glaciers/rss.xml']),
       );
@@ -400,7 +404,15 @@ describe('incremental publishes of the fixture site', () => {
       await editStory(EDITED_STORY, (text) =>
         text.replace('paragraph of text', 'paragraph of prose'),
       );
-      await publishAndCompare(EDITED_PAGE);
+      const { pages, manifest } = await publishAndCompare(EDITED_PAGE);
+      // The full text is in the feeds: its section's, in every format, change;
+      // another section's are copied, their keys untouched.
+      for (const file of ['rss.xml', 'atom.xml', 'feed.json']) {
+        expect(manifest.changed, 'the feeds that hold the story').toEqual(
+          expect.arrayContaining([file, `section/world/${file}`]),
+        );
+        expect(pages.get(`/section/culture/${file}`), "another section's feed").toBe('reused');
+      }
     },
     PUBLISH_TIMEOUT,
   );
@@ -511,6 +523,12 @@ describe('incremental publishes of the fixture site', () => {
     async () => {
       await writeFile(join(project.contentDir, NEW_SECTION_STORY), NEW_SECTION_TEXT);
       const { pages, output } = await publishAndCompare(NEW_SECTION_PAGE);
+      expect(
+        [...pages.keys()].filter((path) => path.endsWith('.png')).sort(),
+        "only the new section's cards are drawn",
+      ).toEqual(
+        ['card-1x1', 'card-4x3', 'card'].map((shape) => `/section/weather/${shape}.png`).sort(),
+      );
       const copied = [...output.keys()].filter(
         (path) => path.endsWith('.html') && !path.startsWith('pagefind/') && !pages.has(`/${path}`),
       );

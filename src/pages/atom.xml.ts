@@ -1,0 +1,9 @@
+/**
+ * `/atom.xml`: the newest stories of every section, full text, as Atom
+ * (the same items as the site's other formats; see `src/data/feeds.ts`).
+ */
+import type { APIRoute } from 'astro';
+import { siteFeedResponse } from '../data/feeds.ts';
+
+/** The site-wide feed. */
+export const GET: APIRoute = (context) => siteFeedResponse('atom', context);

@@ -1,0 +1,16 @@
+/**
+ * `/section/<section>/feed.json`: the newest stories of one section, full
+ * text, as JSON Feed (the same items as the section's other formats; see
+ * `src/data/feeds.ts`).
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import {
+  sectionFeedResponse,
+  sectionFeedRoutes,
+  type SectionFeedProps,
+} from '../../../data/feeds.ts';
+
+export const getStaticPaths = (() => sectionFeedRoutes()) satisfies GetStaticPaths;
+
+/** A section's feed. */
+export const GET: APIRoute<SectionFeedProps> = (context) => sectionFeedResponse('json', context);
