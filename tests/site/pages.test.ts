@@ -552,6 +552,8 @@ describe('a story page', () => {
     expect(alternates).toEqual([
       `${FIXTURE_SITE.url}/rss.xml`,
       `${FIXTURE_SITE.url}/section/russian-politics-diplomacy/rss.xml`,
+      `${FIXTURE_SITE.url}/section/russian-politics-diplomacy/atom.xml`,
+      `${FIXTURE_SITE.url}/section/russian-politics-diplomacy/feed.json`,
     ]);
     expect(
       page
