@@ -38,6 +38,24 @@ export interface CoreFacts {
   title: string | undefined;
 }
 
+/**
+ * Items with their full text as HTML that means the same to a browser,
+ * whichever way a library gives it back: @rowanmanning/feed-parser
+ * re-serialises the HTML, giving `&amp;`, `&#x26;` and `&apos;` as `&` and
+ * `'`, where another library gives the text as the feed holds it. Only `&`,
+ * `'` and `"` are unified, since those never turn text into markup, so a
+ * `&lt;b&gt;` read as `<b>` still differs.
+ */
+export function comparableContent(items: readonly ItemFacts[]): ItemFacts[] {
+  return items.map((item) => ({
+    ...item,
+    content: item.content
+      ?.replace(/&(?:amp|#x0*26|#0*38);/gi, '&')
+      .replace(/&(?:apos|#x0*27|#0*39);/gi, "'")
+      .replace(/&(?:quot|#x0*22|#0*34);/gi, '"'),
+  }));
+}
+
 /** The items of a feed as @rowanmanning/feed-parser reads them (RSS and Atom). */
 export function readWithRowanmanning(document: string): ItemFacts[] {
   return rowanmanningParse(document).items.map((item) => ({

@@ -11,6 +11,7 @@ import type { FeedItem } from '../../src/lib/feeds/model.ts';
 import type { FeedFormat } from '../../src/lib/urls.ts';
 import { feedChannel, feedItem, instant, TEST_SITE } from '../helpers/feed-fixtures.ts';
 import {
+  comparableContent,
   readWithExtractus,
   readWithFeedsmith,
   readWithRowanmanning,
@@ -58,30 +59,22 @@ const items: FeedItem[] = [
   }),
 ];
 
-/**
- * HTML compared as readers give it back: @rowanmanning/feed-parser gives
- * `&amp;` as `&` (the same HTML to a browser), so both are read as `&`.
- */
-function sameHtml(html: string | undefined): string | undefined {
-  return html?.replace(/&amp;/g, '&');
-}
-
-function comparable(facts: ItemFacts[]): ItemFacts[] {
-  return facts.map((item) => ({ ...item, content: sameHtml(item.content) }));
-}
+const comparable = comparableContent;
 
 /** What every reader should see: newest first, categories once each. */
-const expected: ItemFacts[] = [items[1]!, items[2]!, items[0]!].map((item) => ({
-  id: item.link,
-  url: item.link,
-  title: item.title,
-  published: Math.floor(item.published.epochMs / 1000) * 1000,
-  description: item.description,
-  content: sameHtml(item.contentHtml),
-  categories: [...new Set(item.categories)],
-  authors: item.authors.map((author) => author.name),
-  image: item.image?.url,
-}));
+const expected: ItemFacts[] = comparable(
+  [items[1]!, items[2]!, items[0]!].map((item) => ({
+    id: item.link,
+    url: item.link,
+    title: item.title,
+    published: Math.floor(item.published.epochMs / 1000) * 1000,
+    description: item.description,
+    content: item.contentHtml,
+    categories: [...new Set(item.categories)],
+    authors: item.authors.map((author) => author.name),
+    image: item.image?.url,
+  })),
+);
 
 function write(format: FeedFormat): string {
   return FEED_FORMATS[format].build(items, feedChannel(format));

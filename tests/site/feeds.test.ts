@@ -22,10 +22,10 @@ import {
 } from '../../src/lib/urls.ts';
 import { siteSettings } from '../../src/site.config.ts';
 import {
+  comparableContent,
   readWithExtractus,
   readWithFeedsmith,
   readWithRowanmanning,
-  type ItemFacts,
 } from '../helpers/feed-readers.ts';
 import { FIXTURE_SITE, loadFixtureArticles } from '../helpers/fixture-site.ts';
 import { jsonFeedProblems } from '../helpers/json-feed-spec.ts';
@@ -314,13 +314,7 @@ function readBuilt(path: string): Promise<string> {
   return readFile(join(siteDir, path), 'utf8');
 }
 
-/**
- * HTML as the readers give it back: @rowanmanning/feed-parser writes `&amp;`
- * as `&`, the same HTML to a browser.
- */
-function comparable(facts: ItemFacts[]): ItemFacts[] {
-  return facts.map((item) => ({ ...item, content: item.content?.replace(/&amp;/g, '&') }));
-}
+const comparable = comparableContent;
 
 describe('the feeds in RSS, Atom and JSON Feed', () => {
   it('are offered for the site and every section, RSS and Atom well-formed, JSON Feed valid', async () => {

@@ -37,6 +37,7 @@ import { SHARDS_FILE, type BundleListing } from '../../src/lib/pagefind-names.ts
 import { articleToPath, FEED_PATH, sectionFeedPath, siteFeedPath } from '../../src/lib/urls.ts';
 import { siteSettings } from '../../src/site.config.ts';
 import {
+  comparableContent,
   readWithFeedsmith,
   readWithRowanmanning,
   type ItemFacts,
@@ -165,13 +166,21 @@ describe('its feeds', () => {
         sectionFeedPath(slug, 'json'),
       ]),
     ];
-    // @rowanmanning/feed-parser gives `&amp;` in HTML back as `&`: the same HTML.
-    const comparable = (facts: ItemFacts[]) =>
-      facts.map((item) => ({ ...item, content: item.content?.replace(/&amp;/g, '&') }));
+    const comparable = comparableContent;
     for (const [rss, atom, json] of feeds) {
-      const reference = comparable(readWithRowanmanning(await read(rss!.slice(1))));
+      // feedsmith gives each field as the feed holds it. @rowanmanning/feed-parser
+      // reads an email address out of an RSS creator (`Bob <bob@example.com>`),
+      // so it reads the Atom feed here, whose author names are names; and it
+      // decodes entities in the HTML it gives back, markup and all, so its
+      // full text is left out (the script check below reads the HTML itself).
+      const withoutContent = (facts: ItemFacts[]) =>
+        facts.map(({ content: _content, ...rest }) => rest);
+      const reference = comparable(readWithFeedsmith(await read(rss!.slice(1))));
       expect(reference.length, rss).toBeGreaterThan(0);
-      expect(comparable(readWithRowanmanning(await read(atom!.slice(1)))), atom).toEqual(reference);
+      expect(comparable(readWithFeedsmith(await read(atom!.slice(1)))), atom).toEqual(reference);
+      expect(withoutContent(readWithRowanmanning(await read(atom!.slice(1)))), atom).toEqual(
+        withoutContent(reference),
+      );
       expect(comparable(readWithFeedsmith(await read(json!.slice(1)))), json).toEqual(reference);
     }
   });
@@ -245,7 +254,7 @@ describe('its output', () => {
     expect(found).toEqual([]);
   });
 
-  it('has no script, event handler or script URL in any feed item’s HTML', async () => {
+  it('has no script, event handler or script URL in any feed item’s HTML, in any format', async () => {
     const found: string[] = [];
     for (const file of files.filter((name) => name.endsWith('rss.xml'))) {
       // rss-parser gives the description and the body as the HTML they are
@@ -255,6 +264,15 @@ describe('its output', () => {
         for (const html of [item.content ?? '', item['content:encoded'] ?? '']) {
           found.push(...activeContent(html).map((thing) => `${file} ${item.link}: ${thing}`));
         }
+      }
+    }
+    const others = files.filter((name) => name.endsWith('atom.xml') || name.endsWith('feed.json'));
+    expect(others.length).toBeGreaterThan(0);
+    for (const file of others) {
+      for (const item of readWithFeedsmith(await read(file))) {
+        found.push(
+          ...activeContent(item.content ?? '').map((thing) => `${file} ${item.url}: ${thing}`),
+        );
       }
     }
     expect(found).toEqual([]);

@@ -110,7 +110,7 @@ describe('every page', () => {
   });
 
   it('exists at every address of the contract', async () => {
-    const expected = new Set(['/', '/404.html']);
+    const expected = new Set(['/', '/404.html', '/feeds/']);
     for (const article of articles) {
       const day = dayKeyOf(article);
       expected
