@@ -9,17 +9,13 @@
 import type { ArticleKind, ArticleMeta } from './articles/schema.ts';
 import { instantToWallClock, pad } from './dates.ts';
 import type { Instant } from './instant.ts';
+import type { PreviewImage } from './link-cards.ts';
+import type { SiteImage } from './site-images.ts';
 import { nameToPath } from './story-links.ts';
 import { pathToUrl } from './urls.ts';
 
 /** An image for link previews and structured data. */
-export interface SocialImage {
-  /** Absolute URL. */
-  url: string;
-  alt: string;
-  width?: number | undefined;
-  height?: number | undefined;
-}
+export type SocialImage = PreviewImage;
 
 /** What a page says about itself in `<head>`. */
 export interface PageMeta {
@@ -78,9 +74,9 @@ export function pageMetaToTags(meta: PageMeta): MetaTag[] {
   og('url', meta.url);
   if (meta.image) {
     og('image', meta.image.url);
-    og('image:alt', meta.image.alt);
     og('image:width', meta.image.width);
     og('image:height', meta.image.height);
+    og('image:alt', meta.image.alt);
   }
   if (meta.article) {
     tags.push(
@@ -112,12 +108,32 @@ export function pageMetaToTags(meta: PageMeta): MetaTag[] {
 export interface JsonLdContext {
   /** The article's canonical absolute URL. */
   url: string;
-  /** The lead image's absolute URL, if the article has one. */
-  imageUrl?: string | undefined;
+  /**
+   * The story's images, absolute URLs: its lead image (in several aspect
+   * ratios), or else its section's cards. Google asks for at least one.
+   */
+  images: readonly PreviewImage[];
   /** The site's base URL, against which the pages of authors and sources are made absolute. */
   siteUrl: string;
-  publisher: { name: string; url: string };
+  /** The publisher, with its logo by site path (`SITE_LOGO`). */
+  publisher: { name: string; url: string; logo: SiteImage };
   language: string;
+}
+
+/** An image as schema.org's `ImageObject`, its size where the build knows it. */
+export interface ImageObjectJsonLd {
+  '@type': 'ImageObject';
+  url: string;
+  width?: number;
+  height?: number;
+}
+
+/** The publisher as an `Organization` with its logo, as Google asks of a publisher. */
+export interface PublisherJsonLd {
+  '@type': 'Organization';
+  name: string;
+  url: string;
+  logo: ImageObjectJsonLd & { width: number; height: number };
 }
 
 /**
@@ -166,11 +182,12 @@ export interface NewsArticleJsonLd {
   author: CreditJsonLd[];
   /** The agency or outlet credited (`source`), when it is not the author already. */
   sourceOrganization?: CreditJsonLd;
-  image?: string[];
+  /** The lead image in several aspect ratios, or else the section's cards; never empty. */
+  image: ImageObjectJsonLd[];
   articleSection: string;
   keywords?: string[];
   inLanguage: string;
-  publisher: { '@type': 'Organization'; name: string; url: string };
+  publisher: PublisherJsonLd;
   mainEntityOfPage: { '@type': 'WebPage'; '@id': string };
   url: string;
   /** Each correction, newest first (updates are not corrections and are left out). */
@@ -209,9 +226,13 @@ export function articleToJsonLd(
     return { '@type': type, name, ...(path ? { url: pathToUrl(path, context.siteUrl) } : {}) };
   };
   const source = article.source && credit('Organization', 'source', article.source);
+  const { name, url, logo } = context.publisher;
   const author = article.authors.length
-    ? article.authors.map((name) => credit('Person', 'author', name))
-    : [source || { '@type': 'Organization' as const, ...context.publisher }];
+    ? article.authors.map((author) => credit('Person', 'author', author))
+    : [source || { '@type': 'Organization' as const, name, url }];
+  if (context.images.length === 0) {
+    throw new Error(`The story at ${context.url} was given no image for its structured data.`);
+  }
   const corrections = article.notes
     .filter((note) => note.type === 'correction')
     .map((note) => ({
@@ -228,14 +249,34 @@ export function articleToJsonLd(
     dateModified: latestChange(article).iso,
     author,
     ...(source && article.authors.length ? { sourceOrganization: source } : {}),
-    ...(context.imageUrl ? { image: [context.imageUrl] } : {}),
+    image: context.images.map(imageToJsonLd),
     articleSection: article.section.name,
     ...(article.tags.length ? { keywords: [...article.tags] } : {}),
     inLanguage: context.language,
-    publisher: { '@type': 'Organization', ...context.publisher },
+    publisher: {
+      '@type': 'Organization',
+      name,
+      url,
+      logo: {
+        '@type': 'ImageObject',
+        url: pathToUrl(logo.path, context.siteUrl),
+        width: logo.width,
+        height: logo.height,
+      },
+    },
     mainEntityOfPage: { '@type': 'WebPage', '@id': context.url },
     url: context.url,
     ...(corrections.length ? { correction: corrections } : {}),
+  };
+}
+
+/** An image as an `ImageObject`, with its size when it is known. */
+function imageToJsonLd(image: PreviewImage): ImageObjectJsonLd {
+  return {
+    '@type': 'ImageObject',
+    url: image.url,
+    ...(image.width !== undefined && { width: image.width }),
+    ...(image.height !== undefined && { height: image.height }),
   };
 }
 

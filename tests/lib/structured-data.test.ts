@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { googleArticleProblems, markupImages, ratiosOf } from '../helpers/google-article.ts';
 import { instant } from '../helpers/instant.ts';
 import { ARTICLE_KINDS } from '../../src/lib/articles/schema.ts';
 import {
@@ -22,17 +23,50 @@ const article = {
   section: { name: 'Russian Politics & Diplomacy', slug: 'russian-politics-diplomacy' },
   tags: ['SVR', 'CIA'],
 };
+/** The section's cards, as a story without a lead image is given them. */
+const cards = [
+  { width: 1200, height: 630 },
+  { width: 1200, height: 900 },
+  { width: 1200, height: 1200 },
+].map(({ width, height }, index) => ({
+  url: `https://news.example.test/section/russian-politics-diplomacy/card${['', '-4x3', '-1x1'][index]}.png`,
+  alt: 'Newsroom Wire: Russian Politics & Diplomacy',
+  width,
+  height,
+}));
 const context = {
   url: 'https://news.example.test/2019/05/22/naryshkin/',
+  images: cards,
   siteUrl: 'https://news.example.test/',
-  publisher: { name: 'Newsroom Wire', url: 'https://news.example.test/' },
+  publisher: {
+    name: 'Newsroom Wire',
+    url: 'https://news.example.test/',
+    logo: { path: '/logo.png', width: 600, height: 60 },
+  },
   language: 'en',
+};
+/** The publisher as the markup gives it. */
+const publisher = {
+  '@type': 'Organization',
+  name: 'Newsroom Wire',
+  url: 'https://news.example.test/',
+  logo: {
+    '@type': 'ImageObject',
+    url: 'https://news.example.test/logo.png',
+    width: 600,
+    height: 60,
+  },
 };
 
 describe('articleToJsonLd', () => {
   it('describes a NewsArticle with times as written and the page as its main entity', () => {
     expect(
-      articleToJsonLd(article, { ...context, imageUrl: 'https://news.example.test/_astro/a.jpg' }),
+      articleToJsonLd(article, {
+        ...context,
+        images: [
+          { url: 'https://news.example.test/_astro/a.jpg', alt: 'A', width: 1200, height: 675 },
+        ],
+      }),
     ).toEqual({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
@@ -43,15 +77,18 @@ describe('articleToJsonLd', () => {
       author: [
         { '@type': 'Organization', name: 'TASS', url: 'https://news.example.test/source/tass/' },
       ],
-      image: ['https://news.example.test/_astro/a.jpg'],
+      image: [
+        {
+          '@type': 'ImageObject',
+          url: 'https://news.example.test/_astro/a.jpg',
+          width: 1200,
+          height: 675,
+        },
+      ],
       articleSection: 'Russian Politics & Diplomacy',
       keywords: ['SVR', 'CIA'],
       inLanguage: 'en',
-      publisher: {
-        '@type': 'Organization',
-        name: 'Newsroom Wire',
-        url: 'https://news.example.test/',
-      },
+      publisher,
       mainEntityOfPage: { '@type': 'WebPage', '@id': context.url },
       url: context.url,
     });
@@ -84,7 +121,37 @@ describe('articleToJsonLd', () => {
       url: 'https://news.example.test/source/tass/',
     });
     expect(data.dateModified).toBe('2019-05-23T10:00:00Z');
-    expect(data).not.toHaveProperty('image');
+  });
+
+  it("gives a story without a lead image its section's cards, in the three shapes Google asks for", () => {
+    const data = articleToJsonLd(article, context);
+    expect(data.image).toEqual(
+      cards.map(({ url, width, height }) => ({ '@type': 'ImageObject', url, width, height })),
+    );
+    expect(ratiosOf(markupImages(data as unknown as Record<string, unknown>))).toEqual([
+      '4:3',
+      '1:1',
+    ]);
+  });
+
+  it('names a remote lead image by its URL alone, its size being unknown to the build', () => {
+    const data = articleToJsonLd(article, {
+      ...context,
+      images: [{ url: 'https://images.example.org/a.jpg', alt: 'A' }],
+    });
+    expect(data.image).toEqual([
+      { '@type': 'ImageObject', url: 'https://images.example.org/a.jpg' },
+    ]);
+  });
+
+  it('refuses a story given no image, which Google requires', () => {
+    expect(() => articleToJsonLd(article, { ...context, images: [] })).toThrow(
+      'The story at https://news.example.test/2019/05/22/naryshkin/ was given no image for its structured data.',
+    );
+  });
+
+  it('gives the publisher its logo as an ImageObject with its size, at an absolute URL', () => {
+    expect(articleToJsonLd(article, context).publisher).toEqual(publisher);
   });
 
   it('credits the publisher, with its home page, when there is neither author nor source', () => {
@@ -154,6 +221,56 @@ describe('articleToJsonLd', () => {
   });
 });
 
+describe("articleToJsonLd against Google's Article documentation", () => {
+  const variants = {
+    'a story from an agency, without authors': article,
+    'a story by two authors, with a source, updated and corrected': {
+      ...article,
+      authors: ['Anna Petrova', 'Ben Okafor'],
+      updated: instant('2019-05-23T10:00:00Z'),
+      notes: [{ type: 'correction' as const, at: instant('2019-05-23T08:00:00Z'), text: 'Fixed.' }],
+    },
+    'a story with neither author nor source': { ...article, source: undefined },
+    'an opinion piece written with an offset without a colon': {
+      ...article,
+      kind: 'opinion' as const,
+      published: instant('2019-05-22T08:36:00+0300'),
+    },
+  };
+  for (const [name, story] of Object.entries(variants)) {
+    it(`follows it for ${name}`, () => {
+      expect(googleArticleProblems(articleToJsonLd(story, context))).toEqual([]);
+    });
+  }
+
+  it('finds what the documentation asks for missing or wrong, field by field', () => {
+    const data = {
+      ...articleToJsonLd(article, context),
+      '@type': 'WebPage',
+      headline: ' ',
+      datePublished: '2019-05-22T08:36:00',
+      dateModified: '2019-05-21T08:36:00Z',
+      image: [
+        { '@type': 'ImageObject', url: '/card.png' },
+        { '@type': 'ImageObject', url: 'https://x.test/a.png', width: 100, height: 100 },
+      ],
+      author: [{ '@type': 'Person', name: 'By Anna Petrova' }],
+      publisher: { '@type': 'Organization', name: 'Newsroom Wire', url: 'https://x.test/' },
+    };
+    expect(googleArticleProblems(data)).toEqual([
+      '@type: WebPage is not an article type Google reads',
+      'headline: is missing or empty',
+      'image: /card.png is not an absolute URL',
+      'image: https://x.test/a.png has 10000 pixels, fewer than 50,000',
+      'datePublished: 2019-05-22T08:36:00 is not an ISO 8601 date and time with a time zone',
+      'dateModified: is earlier than datePublished',
+      'author.name: "By Anna Petrova" is not one name alone (no "By", no list, no title)',
+      'author.url: By Anna Petrova has no absolute url identifying it',
+      'publisher.logo: is not an ImageObject',
+    ]);
+  });
+});
+
 describe('jsonLdToScript', () => {
   it('writes JSON that cannot close its script element and parses back unchanged', () => {
     const data = { headline: '</script><script>alert(1)</script> & \u2028' };
@@ -171,7 +288,7 @@ describe('pageMetaToTags', () => {
     siteName: 'Newsroom Wire',
   };
 
-  it('writes Open Graph and a large Twitter card for an article with an image', () => {
+  it('writes Open Graph and a large Twitter card for an article with an image, its size and text alternative', () => {
     const tags = pageMetaToTags({
       ...base,
       type: 'article',
@@ -188,6 +305,10 @@ describe('pageMetaToTags', () => {
     expect(byKey['og:url']?.content).toBe(base.url);
     expect(byKey['og:image']?.content).toBe('https://news.example.test/_astro/h.jpeg');
     expect(byKey['og:image:width']?.content).toBe('960');
+    expect(byKey['og:image:height']?.content).toBe('540');
+    expect(byKey['og:image:alt']?.content).toBe('Lights');
+    expect(byKey['twitter:image']?.content).toBe('https://news.example.test/_astro/h.jpeg');
+    expect(byKey['twitter:image:alt']?.content).toBe('Lights');
     expect(byKey['article:published_time']?.content).toBe('2025-11-20T18:15:00+03:00');
     expect(byKey['article:modified_time']).toBeUndefined();
     expect(byKey['twitter:card']).toEqual({

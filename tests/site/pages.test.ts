@@ -832,10 +832,10 @@ describe('structured data and link previews of a story', () => {
       publisher: { '@type': 'Organization', name: siteSettings.publisher },
       mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     });
-    expect(data.image[0]).toMatch(
+    expect(data.image[0].url).toMatch(
       new RegExp(`^${FIXTURE_SITE.url}/_astro/harbour-lights\\.[\\w-]+\\.jpeg$`),
     );
-    expect(await exists(new URL(data.image[0]).pathname.slice(1))).toBe(true);
+    expect(await exists(new URL(data.image[0].url).pathname.slice(1))).toBe(true);
   });
 
   it('has absolute Open Graph and Twitter tags with the image', async () => {
@@ -910,6 +910,6 @@ describe('the not-found page', () => {
     const page = await readPage('/404.html');
     expect(page.querySelector('main a[href="/"]')).not.toBeNull();
     expect(headlineLinks(page.querySelector('main'))).toEqual(articles.slice(0, 5).map(pathOf));
-    expect(meta(page, 'name', 'robots')).toBe('noindex');
+    expect(meta(page, 'name', 'robots')).toBe('noindex, max-image-preview:large');
   });
 });
