@@ -210,7 +210,7 @@ function parseText(path: string, text: string): ParseResult {
     const places: ArticlePlaces = {
       ...(hasSlugKey && { slug: yaml.placeOfValue(['slug']) }),
       section: yaml.placeOfValue(['section']),
-      ...(article.updated && updatedPlaces(yaml, article)),
+      ...(article.updated && updatedPlaces(yaml, yaml.data, article)),
       related: article.related.map((slug) => yaml.placeOfItem(['related'], slug)),
       tags: article.tags.map((tag) => yaml.placeOfItem(['tags'], tag)),
       authors: article.authors.map((name) =>
@@ -235,14 +235,15 @@ function parseText(path: string, text: string): ParseResult {
  */
 function updatedPlaces(
   yaml: FrontMatterDocument,
+  data: Record<string, unknown>,
   article: Article,
 ): Pick<ArticlePlaces, 'updated' | 'updatedFrom'> {
   const latest = article.notes[0];
-  if ('updated' in yaml.data || !latest) {
+  if ('updated' in data || !latest) {
     return { updated: yaml.placeOfValue(['updated']), updatedFrom: 'updated' };
   }
   const key = latest.type === 'correction' ? 'corrections' : 'updates';
-  const entries = yaml.data[key];
+  const entries = data[key];
   const index = Array.isArray(entries)
     ? entries.findIndex(
         (entry: unknown) =>
