@@ -25,7 +25,8 @@ import {
 } from '../lib/urls.ts';
 import { siteSettings } from '../site.config.ts';
 import { getSiteIndex } from './articles.ts';
-import { feedPublisher, feedResponse, LIST_FEED_TTL_MINUTES } from './feeds.ts';
+import { feedPublisher } from './feed-publisher.ts';
+import { feedResponse, LIST_FEED_TTL_MINUTES } from './feed-specs.ts';
 import {
   correctionsFeedKey,
   correctionsPageKey,
