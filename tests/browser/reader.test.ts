@@ -3,7 +3,7 @@
  * following real links from the front page to a story and its day, going
  * back, reaching the content from the keyboard, and printing a story.
  */
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { siteSettings } from '../../src/site.config.ts';
 import { chromiumIsAvailable, openSite, type BrowserSite } from '../helpers/browser.ts';
@@ -20,6 +20,36 @@ const STORY = {
   dateline: 'HARBOUR CITY, November 20. /Newsroom Wire/.',
   credit: 'By Anna Petrova and Ben Okafor, Newsroom Wire',
 } as const;
+
+/**
+ * The link-preview images: made for link previews, feeds and search engines,
+ * never for the page itself, which must not load them.
+ */
+const PREVIEW_IMAGE = /\/(card(-[^/]*)?\.png|icon\.png|logo\.png)$|^\/previews\//;
+
+/** The most a page of each kind may transfer, fonts, styles and images included. */
+const PAGE_BUDGET_BYTES = 150_000;
+
+/** Every request a page load makes, with the bytes of each response. */
+async function loadAndCount(
+  page: Page,
+  url: string,
+): Promise<{ path: string; type: string; bytes: number }[]> {
+  const loaded: Promise<{ path: string; type: string; bytes: number }>[] = [];
+  const onResponse = (response: Response) => {
+    loaded.push(
+      response.body().then((body) => ({
+        path: new URL(response.url()).pathname,
+        type: response.request().resourceType(),
+        bytes: body.length,
+      })),
+    );
+  };
+  page.on('response', onResponse);
+  await page.goto(url, { waitUntil: 'networkidle' });
+  page.off('response', onResponse);
+  return Promise.all(loaded);
+}
 
 /** The page's path, query and fragment, without the origin. */
 function pathOf(page: Page): string {
@@ -237,5 +267,37 @@ describe.skipIf(!chromiumIsAvailable())('a reader in a browser', () => {
     expect(await byline.innerText()).toContain(STORY.credit);
     expect(await byline.innerText()).toContain(STORY.day.replace(/, \d{4}$/, ''));
     expect(await canonical.isVisible()).toBe(true);
+  });
+
+  it('loads what a page shows and nothing else: no script, no link-preview image, within its byte budget', async () => {
+    // The pattern knows the preview images' addresses, and the count sees the story's photo.
+    for (const path of ['/card.png', '/section/world/card-4x3.png', '/logo.png']) {
+      expect(PREVIEW_IMAGE.test(path), path).toBe(true);
+    }
+    const page = await site.newPage();
+    const story = await loadAndCount(page, site.url(STORY.path));
+    expect(story.filter((request) => request.type === 'image').length).toBeGreaterThan(0);
+    for (const path of [
+      '/',
+      STORY.sectionPath,
+      STORY.path,
+      '/2025/09/04/clinic-waiting-times-explained/',
+      '/feeds/',
+    ]) {
+      const requests = await loadAndCount(page, site.url(path));
+      const total = requests.reduce((sum, request) => sum + request.bytes, 0);
+      expect(requests[0]?.path, path).toBe(path);
+      expect(
+        requests.filter((request) => request.type === 'script').map((request) => request.path),
+        `${path}: scripts`,
+      ).toEqual([]);
+      expect(
+        requests
+          .filter((request) => PREVIEW_IMAGE.test(request.path))
+          .map((request) => request.path),
+        `${path}: link-preview images`,
+      ).toEqual([]);
+      expect(total, `${path}: ${JSON.stringify(requests)}`).toBeLessThan(PAGE_BUDGET_BYTES);
+    }
   });
 });
