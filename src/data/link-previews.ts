@@ -2,52 +2,23 @@
  * The images pages offer link previews and structured data: a story's own
  * lead image, made into rasters of the sizes previews want, or else its
  * section's card; a section's pages their section's card; every other page
- * the site's card. See `src/lib/link-cards.ts` for the cards and the rules,
+ * the site's card (`card-images.ts`). See `src/lib/link-cards.ts` for the cards and the rules,
  * and `src/pages/[image].png.ts` and `src/pages/section/[section]/[card].png.ts`
  * for the endpoints that draw them.
  */
 import { getImage } from 'astro:assets';
-import type { ArticleMeta, Section } from '../lib/articles/schema.ts';
-import { isDrawable, svgPreviewSize } from '../lib/card-render.ts';
-import { keyOf } from '../lib/cache-keys.ts';
+import type { ArticleMeta } from '../lib/articles/schema.ts';
+import { svgPreviewSize } from '../lib/card-render.ts';
 import {
-  CARD_SHAPE_NAMES,
-  cardText,
-  cardToImage,
   isPreviewSize,
   PREVIEW_WIDTH,
   svgPreviewPath,
-  type CardShape,
   type PreviewImage,
 } from '../lib/link-cards.ts';
 import { pathToUrl } from '../lib/urls.ts';
 import { siteSettings } from '../site.config.ts';
 import type { ResolvedImage } from './article-image.ts';
-
-/** What a card is drawn from: the site's title and description, and the section's name. */
-export function cardKey(section: Section | undefined, shape: CardShape): string {
-  return keyOf([
-    'card',
-    shape,
-    siteSettings.title,
-    section ? section.name : siteSettings.description,
-  ]);
-}
-
-/** The card of a section, or of the site when `section` is undefined, as a preview image. */
-export function cardImage(
-  section: Section | undefined,
-  base: URL,
-  shape: CardShape = 'card',
-): Required<PreviewImage> {
-  const { alt } = cardText(siteSettings, section, isDrawable);
-  return cardToImage(section?.slug, shape, alt, base);
-}
-
-/** Every shape of a card, for structured data: the wide one first. */
-export function cardImages(section: Section | undefined, base: URL): Required<PreviewImage>[] {
-  return CARD_SHAPE_NAMES.map((shape) => cardImage(section, base, shape));
-}
+import { cardImage, cardImages } from './card-images.ts';
 
 /** The crops of a lead image that structured data is given, by aspect ratio (width over height). */
 const CROPS = [16 / 9, 4 / 3, 1] as const;

@@ -8,7 +8,7 @@
  * them again.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { cardKey } from '../data/link-previews.ts';
+import { cardKey } from '../data/card-images.ts';
 import { pageProps } from '../data/page-props.ts';
 import { isDrawable, renderCard, renderIcon, renderLogo } from '../lib/card-render.ts';
 import { keyOf } from '../lib/cache-keys.ts';

@@ -8,7 +8,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteIndex } from '../../../data/articles.ts';
-import { cardKey } from '../../../data/link-previews.ts';
+import { cardKey } from '../../../data/card-images.ts';
 import { pageProps } from '../../../data/page-props.ts';
 import type { Section } from '../../../lib/articles/schema.ts';
 import { isDrawable, renderCard } from '../../../lib/card-render.ts';
