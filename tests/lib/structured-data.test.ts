@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { googleArticleProblems, markupImages, ratiosOf } from '../helpers/google-article.ts';
 import { instant } from '../helpers/instant.ts';
+import { KIND_TYPES } from '../helpers/story-kinds.ts';
 import { ARTICLE_KINDS } from '../../src/lib/articles/schema.ts';
 import {
   articleToJsonLd,
@@ -206,14 +207,7 @@ describe('articleToJsonLd', () => {
 
   it('types each kind of story as schema.org’s matching NewsArticle', () => {
     expect(Object.fromEntries(ARTICLE_KINDS.map((kind) => [kind, kindToSchemaType(kind)]))).toEqual(
-      {
-        news: 'NewsArticle',
-        analysis: 'AnalysisNewsArticle',
-        interview: 'NewsArticle',
-        opinion: 'OpinionNewsArticle',
-        explainer: 'BackgroundNewsArticle',
-        obituary: 'NewsArticle',
-      },
+      KIND_TYPES,
     );
     expect(articleToJsonLd({ ...article, kind: 'opinion' }, context)['@type']).toBe(
       'OpinionNewsArticle',
